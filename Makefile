@@ -1,0 +1,38 @@
+# zwgk: `make run` serves the portal and the workbench with demo data; `make test` runs every test.
+SHELL := /bin/bash
+VENV := .venv
+PY := $(VENV)/bin/python
+HOST ?= 127.0.0.1
+PORT ?= 8000
+UV_VERSION := 0.9.8
+
+.PHONY: install run serve test lint bench-privacy clean
+
+$(VENV)/.installed: pyproject.toml uv.lock
+	test -x $(PY) || python3 -m venv $(VENV)
+	$(PY) -m pip install --quiet --disable-pip-version-check uv==$(UV_VERSION)
+	VIRTUAL_ENV=$(abspath $(VENV)) $(VENV)/bin/uv sync --frozen --inexact --active --quiet
+	touch $@
+
+install: $(VENV)/.installed
+
+run: install
+	$(PY) manage.py migrate --noinput
+	$(PY) manage.py load_demo
+	@echo "门户网站: http://$(HOST):$(PORT)/   工作台: http://$(HOST):$(PORT)/workbench/"
+	$(PY) manage.py runserver --noreload $(HOST):$(PORT)
+
+# The production server set-up (gunicorn + WhiteNoise), as used by the benchmarks.
+serve: install
+	$(PY) manage.py migrate --noinput
+	$(PY) manage.py collectstatic --noinput --verbosity 0
+	$(VENV)/bin/gunicorn zwgk.wsgi --bind $(HOST):$(PORT) --workers $${WORKERS:-4} --access-logfile -
+
+lint: install
+	$(VENV)/bin/ruff check .
+
+test: install
+	scripts/test
+
+clean:
+	rm -rf $(VENV) var

@@ -1,0 +1,68 @@
+"""Shared fixtures: demo-like departments and staff, API clients with tokens."""
+
+from __future__ import annotations
+
+import pytest
+from django.core.management import call_command
+from django.test import Client
+
+
+@pytest.fixture
+def demo(db) -> None:
+    """The demo data of API.md (departments, accounts, sections, site furniture)."""
+    call_command("load_demo", stdout=open("/dev/null", "w"))
+
+
+@pytest.fixture
+def staff(demo):
+    """Look up a demo account by username."""
+    from zwgk.org.models import Staff
+
+    return lambda username: Staff.objects.get(username=username)
+
+
+class ApiClient:
+    """JSON calls to /api/v1 with an optional bearer token."""
+
+    def __init__(self, token: str | None = None) -> None:
+        self.client = Client()
+        self.token = token
+
+    def _headers(self, headers: dict | None) -> dict:
+        result = dict(headers or {})
+        if self.token:
+            result["Authorization"] = f"Bearer {self.token}"
+        return result
+
+    def get(self, path: str, params: dict | None = None, headers: dict | None = None):
+        return self.client.get(f"/api/v1{path}", params or {}, headers=self._headers(headers))
+
+    def post(self, path: str, body: object = None, headers: dict | None = None):
+        return self.client.post(
+            f"/api/v1{path}", body if body is not None else {}, content_type="application/json",
+            headers=self._headers(headers),
+        )
+
+    def put(self, path: str, body: object, headers: dict | None = None):
+        return self.client.put(f"/api/v1{path}", body, content_type="application/json", headers=self._headers(headers))
+
+    def delete(self, path: str, headers: dict | None = None):
+        return self.client.delete(f"/api/v1{path}", headers=self._headers(headers))
+
+
+@pytest.fixture
+def api(db) -> ApiClient:
+    """An anonymous API client."""
+    return ApiClient()
+
+
+@pytest.fixture
+def api_as(demo):
+    """An API client logged in as a demo account: ``api_as("clerk")``."""
+
+    def make(username: str) -> ApiClient:
+        response = ApiClient().post("/auth/token", {"username": username, "password": "zwgk-demo-2026"})
+        assert response.status_code == 200, response.content
+        return ApiClient(response.json()["token"])
+
+    return make

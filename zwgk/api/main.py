@@ -1,0 +1,57 @@
+"""The v1 API (API.md): django-ninja, thin routers from each app, one error format."""
+
+from __future__ import annotations
+
+from django.http import Http404, HttpRequest
+from ninja import NinjaAPI
+from ninja.errors import AuthenticationError, HttpError
+from ninja.errors import ValidationError as NinjaValidationError
+
+from zwgk.api import errors
+from zwgk.core.errors import ServiceError
+from zwgk.core.transitions import TransitionRefused
+from zwgk.org.api import router as auth_router
+from zwgk.workdays.api import calendar_router, policy_router, workdays_router
+
+api = NinjaAPI(
+    title="zwgk 政务公开 API",
+    version="1",
+    description="政务公开平台集成接口（v1）。员工接口使用 `Authorization: Bearer <token>`；"
+    "写操作可带 `Idempotency-Key`。",
+    urls_namespace="api-v1",
+)
+
+api.add_router("/auth", auth_router)
+api.add_router("/workdays", workdays_router)
+api.add_router("/calendar", calendar_router)
+api.add_router("/policy", policy_router)
+
+
+@api.exception_handler(ServiceError)
+def _service_error(request: HttpRequest, exc: ServiceError):
+    return errors.service_error_response(exc)
+
+
+@api.exception_handler(TransitionRefused)
+def _transition_refused(request: HttpRequest, exc: TransitionRefused):
+    return errors.transition_refused_response(exc)
+
+
+@api.exception_handler(NinjaValidationError)
+def _validation_error(request: HttpRequest, exc: NinjaValidationError):
+    return errors.validation_response(exc.errors)
+
+
+@api.exception_handler(Http404)
+def _not_found(request: HttpRequest, exc: Http404):
+    return errors.not_found_response(request)
+
+
+@api.exception_handler(AuthenticationError)
+def _unauthenticated(request: HttpRequest, exc: AuthenticationError):
+    return errors.error_response(401, "not_authenticated", "请先登录。")
+
+
+@api.exception_handler(HttpError)
+def _http_error(request: HttpRequest, exc: HttpError):
+    return errors.error_response(exc.status_code, "http_error", str(exc))

@@ -1,0 +1,36 @@
+"""What every portal page carries, as data: the site's name, the footer's contact data and record
+numbers (the seed page's furniture), the disclosure guide's contact data, and the visit counter."""
+
+from __future__ import annotations
+
+from django.db import models
+
+
+class SiteProfile(models.Model):
+    name = models.CharField("网站名称", max_length=100, default="公安厅门户网站")
+    department_name = models.CharField("机关名称", max_length=100, default="公安厅")
+    sponsor = models.CharField("主办", max_length=100, default="公安厅")
+    phone = models.CharField("联系电话", max_length=40, blank=True)
+    fax = models.CharField("传真", max_length=40, blank=True)
+    email = models.EmailField("电子邮箱", blank=True)
+    address = models.CharField("办公地址", max_length=200, blank=True)
+    office_hours = models.CharField("办公时间", max_length=100, blank=True)
+    postcode = models.CharField("邮政编码", max_length=10, blank=True)
+    site_code = models.CharField("网站标识码", max_length=20, blank=True)
+    icp_number = models.CharField("ICP备案号", max_length=40, blank=True)
+    police_record = models.CharField("公网安备号", max_length=60, blank=True)
+    unified_code = models.CharField("统一社会信用代码", max_length=18, blank=True, help_text="索引号前缀")
+    copyright_since = models.PositiveSmallIntegerField("版权起始年", default=2011)
+    visits = models.PositiveBigIntegerField("访问人数", default=0)
+
+    class Meta:
+        verbose_name = "网站信息"
+        verbose_name_plural = verbose_name
+
+    def __str__(self) -> str:
+        return self.name
+
+
+def current_site() -> SiteProfile:
+    """The site's profile; an unsaved default before any is configured."""
+    return SiteProfile.objects.order_by("pk").first() or SiteProfile()

@@ -1,0 +1,10 @@
+from django.urls import path
+
+from zwgk.portal import views
+
+app_name = "portal"
+urlpatterns = [
+    path("", views.home, name="home"),
+    path("care/", views.care_mode, name="care"),
+    path("channel/<slug:code>/", views.channel, name="channel"),
+]

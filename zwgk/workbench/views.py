@@ -1,0 +1,160 @@
+"""The staff workbench: login, to-do list, calendar upkeep and the responsibility tables.
+
+Views are thin: they parse forms and call services; the permission layer decides access.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+
+from django.contrib import messages
+from django.contrib.auth import login, logout
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.views.decorators.http import require_POST
+
+from zwgk.core.errors import ServiceError
+from zwgk.org import auth
+from zwgk.org import services as org_services
+from zwgk.org.models import Department, MessageRoute
+from zwgk.org.permissions import can, require
+from zwgk.workbench.forms import CalendarForm, LoginForm, NoticeForm, RouteForm, SectionAssignForm
+from zwgk.workbench.todo import todo_for
+from zwgk.workdays import services as workdays
+from zwgk.workdays.notice import NoticeParseError, parse_notice
+
+
+def login_view(request: HttpRequest) -> HttpResponse:
+    form = LoginForm(request.POST or None)
+    error = None
+    if request.method == "POST" and form.is_valid():
+        try:
+            staff = auth.do_login_check(
+                form.cleaned_data["username"], form.cleaned_data["password"], auth.client_ip(request)
+            )
+        except ServiceError as exc:
+            error = exc.message
+        else:
+            login(request, staff)
+            target = request.GET.get("next", "")
+            if not url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}):
+                target = "workbench:home"
+            return redirect(target)
+    return render(request, "workbench/login.html", {"form": form, "error": error}, status=401 if error else 200)
+
+
+@require_POST
+def logout_view(request: HttpRequest) -> HttpResponse:
+    logout(request)
+    return redirect("workbench:login")
+
+
+@login_required
+def home(request: HttpRequest) -> HttpResponse:
+    return render(request, "workbench/home.html", {"items": todo_for(request.user), "nav": "home"})
+
+
+def _lines(days: dict[date, str]) -> str:
+    return "\n".join(f"{d.isoformat()} {name}".strip() for d, name in sorted(days.items()))
+
+
+@login_required
+def calendar(request: HttpRequest) -> HttpResponse:
+    """View a year's calendar; with the calendar permission, edit it or read in a notice."""
+    try:
+        year = int(request.GET.get("year") or request.POST.get("year") or date.today().year)
+    except ValueError:
+        year = date.today().year
+    year = min(max(year, 1949), 2200)
+    manage = can(request.user, "calendar.manage")
+    data = workdays.calendar_of(year)
+    form = CalendarForm(initial={"holidays": _lines(data.holidays), "workdays": _lines(data.workdays)})
+    notice_form = NoticeForm()
+    preview = None
+    if request.method == "POST":
+        require(request.user, "calendar.manage")
+        step = request.POST.get("step")
+        if step == "parse":
+            notice_form = NoticeForm(request.POST)
+            if notice_form.is_valid():
+                try:
+                    preview = parse_notice(notice_form.cleaned_data["text"])
+                except NoticeParseError as exc:
+                    notice_form.add_error("text", str(exc))
+        elif step in ("save", "confirm"):
+            if step == "confirm":
+                parsed = json.loads(request.POST.get("parsed", "{}"))
+                year = int(parsed.get("year", year))
+                form = CalendarForm({"holidays": parsed.get("holidays", ""), "workdays": parsed.get("workdays", "")})
+                source = "国务院办公厅通知"
+            else:
+                form = CalendarForm(request.POST)
+                source = "工作台维护"
+            if form.is_valid():
+                try:
+                    recounted = workdays.do_save_year(
+                        year, form.cleaned_data["holidays"], form.cleaned_data["workdays"],
+                        actor=request.user, source=source,
+                    )
+                except ServiceError as exc:
+                    form.add_error(None, exc.message)
+                else:
+                    messages.success(request, f"{year}年节假日安排已保存，重新计算暂定期限{recounted}件。")
+                    return HttpResponseRedirect(f"?year={year}")
+    context = {
+        "nav": "calendar",
+        "year": year,
+        "data": data,
+        "manage": manage,
+        "form": form,
+        "notice_form": notice_form,
+        "preview": preview,
+        "preview_json": json.dumps(
+            {"year": preview.year, "holidays": _lines(preview.holidays), "workdays": _lines(preview.workdays)},
+            ensure_ascii=False,
+        ) if preview else "",
+        "known_years": workdays.known_years(),
+    }
+    return render(request, "workbench/calendar.html", context)
+
+
+@login_required
+def departments(request: HttpRequest) -> HttpResponse:
+    """Departments, their staff and the sections and message kinds each is responsible for."""
+    require(request.user, "org.view")
+    manage = can(request.user, "org.manage")
+    assign_form = SectionAssignForm()
+    route_form = RouteForm()
+    if request.method == "POST":
+        require(request.user, "org.manage")
+        if request.POST.get("step") == "assign":
+            assign_form = SectionAssignForm(request.POST)
+            if assign_form.is_valid():
+                org_services.do_assign_section(
+                    request.user, assign_form.cleaned_data["section"], assign_form.cleaned_data["department"]
+                )
+                messages.success(request, "栏目维护部门已更新。")
+                return redirect("workbench:departments")
+        elif request.POST.get("step") == "route":
+            route_form = RouteForm(request.POST)
+            if route_form.is_valid():
+                org_services.do_save_route(request.user, route_form.instance)
+                messages.success(request, "归口规则已保存。")
+                return redirect("workbench:departments")
+        elif request.POST.get("step") == "delete_route":
+            route = get_object_or_404(MessageRoute, pk=request.POST.get("route"))
+            org_services.do_delete_route(request.user, route)
+            messages.success(request, "归口规则已删除。")
+            return redirect("workbench:departments")
+    context = {
+        "nav": "departments",
+        "departments": Department.objects.prefetch_related("sections", "staff__roles"),
+        "routes": MessageRoute.objects.select_related("department"),
+        "manage": manage,
+        "assign_form": assign_form,
+        "route_form": route_form,
+    }
+    return render(request, "workbench/departments.html", context)
