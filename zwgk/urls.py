@@ -1,13 +1,17 @@
+"""URLs: the API, the workbench and the portal; each app adds its own ``workbench_urls`` and
+``portal_urls`` modules (see ``zwgk.core.discovery``)."""
+
 from django.contrib import admin
 from django.urls import include, path
 
 from zwgk.api.main import api
+from zwgk.core.discovery import app_modules
 
 urlpatterns = [
     path("api/v1/", api.urls),
-    path("workbench/", include("zwgk.workbench.urls")),
     path("admin/", admin.site.urls),
-    path("", include("zwgk.portal.urls")),
+    *[path("workbench/", include(module)) for _, module in app_modules("workbench_urls")],
+    *[path("", include(module)) for _, module in app_modules("portal_urls")],
 ]
 
 handler404 = "zwgk.portal.views.not_found"

@@ -10,8 +10,7 @@ from ninja.errors import ValidationError as NinjaValidationError
 from zwgk.api import errors
 from zwgk.core.errors import ServiceError
 from zwgk.core.transitions import TransitionRefused
-from zwgk.org.api import router as auth_router
-from zwgk.workdays.api import calendar_router, policy_router, workdays_router
+from zwgk.core.discovery import app_modules
 
 api = NinjaAPI(
     title="zwgk 政务公开 API",
@@ -21,10 +20,10 @@ api = NinjaAPI(
     urls_namespace="api-v1",
 )
 
-api.add_router("/auth", auth_router)
-api.add_router("/workdays", workdays_router)
-api.add_router("/calendar", calendar_router)
-api.add_router("/policy", policy_router)
+# Each app's api.py lists its routers as ROUTERS = [(prefix, router), ...].
+for _config, _module in app_modules("api"):
+    for _prefix, _router in getattr(_module, "ROUTERS", ()):
+        api.add_router(_prefix, _router)
 
 
 @api.exception_handler(ServiceError)

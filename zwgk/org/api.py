@@ -39,3 +39,6 @@ def revoke_token(request: HttpRequest):
     if not request.user.is_authenticated or not auth.do_revoke_token(key.strip()):
         raise NotAuthenticated()
     return 204, None
+
+
+ROUTERS = [("/auth", router)]

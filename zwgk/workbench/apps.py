@@ -5,3 +5,8 @@ class WorkbenchConfig(AppConfig):
     name = "zwgk.workbench"
     label = "workbench"
     verbose_name = "工作台"
+    workbench_nav = [
+        ("home", "我的待办", "workbench:home", None),
+        ("calendar", "节假日安排", "workbench:calendar", None),
+        ("departments", "部门与职责", "workbench:departments", "org.view"),
+    ]

@@ -157,3 +157,6 @@ def current_policy(request: HttpRequest):
     profile = services.policy()
     return {"profile": profile.code, "name": profile.name, **profile.limits,
             "message_reply": profile.message_reply, "new_media_reply": profile.new_media_reply}
+
+
+ROUTERS = [("/workdays", workdays_router), ("/calendar", calendar_router), ("/policy", policy_router)]

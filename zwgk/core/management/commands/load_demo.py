@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-import importlib
-import importlib.util
-
-from django.apps import apps
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
+
+from zwgk.core.discovery import app_modules
 
 
 class Command(BaseCommand):
@@ -17,10 +15,7 @@ class Command(BaseCommand):
     def handle(self, *args: object, **options: object) -> None:
         if settings.PRODUCTION:
             raise CommandError("生产环境（ZWGK_ENV=production）不载入演示数据。")
-        for config in apps.get_app_configs():
-            module_name = f"{config.name}.demo"
-            if not config.name.startswith("zwgk.") or importlib.util.find_spec(module_name) is None:
-                continue
+        for config, module in app_modules("demo"):
             with transaction.atomic():
-                summary = importlib.import_module(module_name).load()
+                summary = module.load()
             self.stdout.write(f"{config.verbose_name}：{summary}")
