@@ -8,9 +8,9 @@ from ninja.errors import AuthenticationError, HttpError
 from ninja.errors import ValidationError as NinjaValidationError
 
 from zwgk.api import errors
+from zwgk.core.discovery import app_modules
 from zwgk.core.errors import ServiceError
 from zwgk.core.transitions import TransitionRefused
-from zwgk.core.discovery import app_modules
 
 api = NinjaAPI(
     title="zwgk 政务公开 API",
