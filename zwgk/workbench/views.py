@@ -5,7 +5,6 @@ Views are thin: they parse forms and call services; the permission layer decides
 
 from __future__ import annotations
 
-import json
 from datetime import date
 
 from django.contrib import messages
@@ -84,20 +83,24 @@ def calendar(request: HttpRequest) -> HttpResponse:
                     preview = parse_notice(notice_form.cleaned_data["text"])
                 except NoticeParseError as exc:
                     notice_form.add_error("text", str(exc))
-        elif step in ("save", "confirm"):
-            if step == "confirm":
-                parsed = json.loads(request.POST.get("parsed", "{}"))
-                year = int(parsed.get("year", year))
-                form = CalendarForm({"holidays": parsed.get("holidays", ""), "workdays": parsed.get("workdays", "")})
-                source = "国务院办公厅通知"
-            else:
-                form = CalendarForm(request.POST)
-                source = "工作台维护"
+        elif step == "confirm":
+            notice_form = NoticeForm(request.POST)
+            if notice_form.is_valid():
+                try:
+                    notice = parse_notice(notice_form.cleaned_data["text"])
+                    recounted = workdays.do_save_notice(notice, actor=request.user)
+                except (NoticeParseError, ServiceError) as exc:
+                    notice_form.add_error("text", getattr(exc, "message", str(exc)))
+                else:
+                    messages.success(request, f"{notice.year}年节假日安排已按通知保存，重新计算暂定期限{recounted}件。")
+                    return HttpResponseRedirect(f"?year={notice.year}")
+        elif step == "save":
+            form = CalendarForm(request.POST)
             if form.is_valid():
                 try:
                     recounted = workdays.do_save_year(
                         year, form.cleaned_data["holidays"], form.cleaned_data["workdays"],
-                        actor=request.user, source=source,
+                        actor=request.user, source="工作台维护",
                     )
                 except ServiceError as exc:
                     form.add_error(None, exc.message)
@@ -112,10 +115,6 @@ def calendar(request: HttpRequest) -> HttpResponse:
         "form": form,
         "notice_form": notice_form,
         "preview": preview,
-        "preview_json": json.dumps(
-            {"year": preview.year, "holidays": _lines(preview.holidays), "workdays": _lines(preview.workdays)},
-            ensure_ascii=False,
-        ) if preview else "",
         "known_years": workdays.known_years(),
     }
     return render(request, "workbench/calendar.html", context)

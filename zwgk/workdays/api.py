@@ -44,7 +44,7 @@ class CalendarOut(Schema):
     source: str | None
     holidays: list[date]
     workdays: list[date]
-    names: dict[date, str]
+    names: dict[str, str]
 
 
 class CalendarIn(StrictSchema):
@@ -65,7 +65,7 @@ class NoticeOut(Schema):
     year: int
     holidays: list[date]
     workdays: list[date]
-    names: dict[date, str]
+    names: dict[str, str]
 
 
 class PolicyOut(Schema):
@@ -94,6 +94,10 @@ def workday(request: HttpRequest, day: date):
     return {"date": info.date, "workday": info.workday, "name": info.name}
 
 
+def _names(*days: dict[date, str]) -> dict[str, str]:
+    return {d.isoformat(): name for group in days for d, name in sorted(group.items()) if name}
+
+
 def _check_year(year: int) -> None:
     if not 1949 <= year <= 2200:
         raise InvalidInput("年份应在1949至2200之间。", fields={"year": "年份超出范围"})
@@ -107,18 +111,18 @@ def _calendar_out(year: int) -> dict:
         "source": data.source,
         "holidays": sorted(data.holidays),
         "workdays": sorted(data.workdays),
-        "names": {**data.holidays, **data.workdays},
+        "names": _names(data.holidays, data.workdays),
     }
 
 
-@calendar_router.get("/{year}", response={200: CalendarOut, 422: ErrorOut})
+@calendar_router.get("/{int:year}", response={200: CalendarOut, 422: ErrorOut})
 def calendar(request: HttpRequest, year: int):
     """The public holidays and working weekend days of a year; ``known`` is false where none is kept."""
     _check_year(year)
     return _calendar_out(year)
 
 
-@calendar_router.put("/{year}", response={200: CalendarSaved, 401: ErrorOut, 403: ErrorOut, 422: ErrorOut})
+@calendar_router.put("/{int:year}", response={200: CalendarSaved, 401: ErrorOut, 403: ErrorOut, 422: ErrorOut})
 def save_calendar(request: HttpRequest, year: int, payload: CalendarIn):
     """Replace a year's calendar (staff with the calendar permission). Provisional deadlines are
     recounted; the answer says how many."""
@@ -147,7 +151,7 @@ def parse(request: HttpRequest, payload: NoticeIn):
         "year": notice.year,
         "holidays": sorted(notice.holidays),
         "workdays": sorted(notice.workdays),
-        "names": {**notice.holidays, **notice.workdays},
+        "names": _names(notice.holidays, notice.workdays),
     }
 
 

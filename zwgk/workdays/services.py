@@ -14,21 +14,25 @@ from typing import Any
 
 from django.apps import apps
 from django.conf import settings
-from django.core.cache import cache
 from django.db import transaction
+from django.db.models import Count, Max
 
 from zwgk.core.errors import InvalidInput
 from zwgk.events.services import record
 from zwgk.workdays import counting
 from zwgk.workdays.models import CalendarDay, CalendarYear, Deadline, PolicyProfile
+from zwgk.workdays.notice import ParsedNotice
 
-_VERSION_KEY = "workdays:calendar-version"
 _local = threading.local()
 
 
 def _calendars() -> dict[int, counting.YearCalendar]:
-    """All known years, loaded once per process and reloaded when any process saves a year."""
-    version = cache.get(_VERSION_KEY, 0)
+    """All known years, loaded once per thread and reloaded when any process saves a year.
+
+    The check is one small query on the years table, so it sees a save in the same transaction and
+    forgets one that was rolled back.
+    """
+    version = tuple(CalendarYear.objects.aggregate(n=Count("year"), at=Max("updated_at")).values())
     loaded = getattr(_local, "loaded", None)
     if loaded is not None and loaded[0] == version:
         return loaded[1]
@@ -45,14 +49,6 @@ def _calendars() -> dict[int, counting.YearCalendar]:
     }
     _local.loaded = (version, calendars)
     return calendars
-
-
-def _bump_version() -> None:
-    try:
-        cache.incr(_VERSION_KEY)
-    except ValueError:
-        cache.set(_VERSION_KEY, 1, timeout=None)
-    _local.loaded = None
 
 
 def deadline(start: date, days: int) -> counting.Deadline:
@@ -168,8 +164,6 @@ def do_save_year(
         [CalendarDay(date=d, year=calendar_year, kind=CalendarDay.HOLIDAY, name=n) for d, n in holidays.items()]
         + [CalendarDay(date=d, year=calendar_year, kind=CalendarDay.WORKDAY, name=n) for d, n in workdays.items()]
     )
-    transaction.on_commit(_bump_version)
-    _local.loaded = None
     return _recount_provisional(actor)
 
 
@@ -195,3 +189,22 @@ def _recount_provisional(actor: Any) -> int:
             changed += 1
     return changed
 
+
+
+def do_save_notice(notice: ParsedNotice, *, actor: Any = None) -> int:
+    """Save what a State Council notice says (Art. 15: 工作日 follow the yearly notice).
+
+    The notice's own year is replaced; days it sets in the previous December (the 2019 notice
+    does) are merged into that year when its calendar is kept. Returns the recounted deadlines.
+    """
+    recounted = 0
+    with transaction.atomic():
+        for year, (holidays, workdays) in sorted(notice.split_by_year().items()):
+            if year != notice.year:
+                kept = calendar_of(year)
+                if not kept.known:
+                    continue
+                holidays = {**{d: n for d, n in kept.holidays.items() if d not in workdays}, **holidays}
+                workdays = {**{d: n for d, n in kept.workdays.items() if d not in holidays}, **workdays}
+            recounted += do_save_year(year, holidays, workdays, actor=actor, source="国务院办公厅通知")
+    return recounted

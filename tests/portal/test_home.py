@@ -1,0 +1,50 @@
+"""The portal's base layout: navigation, the seed page's furniture as data, 适老化 mode."""
+
+from zwgk.portal.models import SiteProfile
+
+
+def test_home_shows_the_main_navigation_in_chinese(client, demo):
+    html = client.get("/").content.decode()
+    for label in ("首页", "警务公开", "服务大厅", "警民互动", "政务诚信"):
+        assert f">{label}</a>" in html
+    assert 'lang="zh-CN"' in html and 'name="viewport"' in html
+
+
+def test_footer_carries_the_site_data(client, demo):
+    SiteProfile.objects.update(phone="0951-6136088", icp_number="宁ICP备99999999号")
+    html = client.get("/").content.decode()
+    assert "联系电话：0951-6136088" in html and "宁ICP备99999999号" in html and "网站标识码：6400000032" in html
+
+
+def test_a_new_visitor_is_counted_once(client, demo):
+    client.get("/")
+    client.get("/")
+    assert SiteProfile.objects.get().visits == 1
+
+
+def test_care_mode_is_a_plain_link_that_sets_a_cookie(client, demo):
+    response = client.get("/care/", {"on": "1", "next": "/channel/disclosure/"})
+    assert response.status_code == 302 and response["Location"] == "/channel/disclosure/"
+    assert 'class="care"' in client.get("/").content.decode()
+    client.get("/care/", {"on": "0"})
+    assert 'class="care"' not in client.get("/").content.decode()
+
+
+def test_care_mode_never_redirects_off_site(client, demo):
+    assert client.get("/care/", {"on": "1", "next": "https://evil.example/"})["Location"] == "/"
+
+
+def test_channel_page_lists_sections_with_their_departments(client, demo):
+    html = client.get("/channel/services/").content.decode()
+    assert "依申请公开" in html and "当前位置" in html
+
+
+def test_unknown_pages_answer_404_in_chinese(client, demo):
+    response = client.get("/no-such-page/")
+    assert response.status_code == 404 and "页面不存在" in response.content.decode()
+
+
+def test_unknown_api_paths_answer_in_the_api_error_format(client, db):
+    response = client.get("/api/v1/no-such-thing")
+    assert response.status_code == 404
+    assert response.json()["error"]["code"] == "not_found"
