@@ -10,7 +10,9 @@ from zwgk.org.models import Department, Staff
 
 def test_every_department_has_a_handler_a_head_and_a_section(demo):
     for code, _, _ in DEPARTMENTS:
-        assert Staff.objects.filter(username__in=[f"{code}_handler", f"{code}_head"], department__code=code).count() == 2
+        assert (
+            Staff.objects.filter(username__in=[f"{code}_handler", f"{code}_head"], department__code=code).count() == 2
+        )
         assert Section.objects.filter(department__code=code).exists(), code
 
 

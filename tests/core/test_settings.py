@@ -6,15 +6,26 @@ import sys
 
 import pytest
 
-SAFE = {"ZWGK_ENV": "production", "SECRET_KEY": "x" * 20 + "-Kq8#mZ2pL9vR4tW7yB1nC5xE3gH6jD0aS", "ALLOWED_HOSTS": "gk.example.gov.cn"}
+SAFE = {
+    "ZWGK_ENV": "production",
+    "SECRET_KEY": "x" * 20 + "-Kq8#mZ2pL9vR4tW7yB1nC5xE3gH6jD0aS",
+    "ALLOWED_HOSTS": "gk.example.gov.cn",
+}
 
 
 def run_check(**env: str) -> subprocess.CompletedProcess:
-    environment = {k: v for k, v in os.environ.items() if k not in ("SECRET_KEY", "DEBUG", "ALLOWED_HOSTS", "DJANGO_ALLOW_ASYNC_UNSAFE")}
+    environment = {
+        k: v
+        for k, v in os.environ.items()
+        if k not in ("SECRET_KEY", "DEBUG", "ALLOWED_HOSTS", "DJANGO_ALLOW_ASYNC_UNSAFE")
+    }
     environment.update({"DJANGO_SETTINGS_MODULE": "zwgk.settings", **env})
     return subprocess.run(
         [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
-        capture_output=True, text=True, env=environment, timeout=120,
+        capture_output=True,
+        text=True,
+        env=environment,
+        timeout=120,
     )
 
 

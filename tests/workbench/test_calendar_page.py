@@ -31,7 +31,8 @@ def test_notice_is_shown_for_confirmation_before_it_is_saved(client, staff):
 def test_a_bad_line_is_named_and_nothing_is_saved(client, staff):
     client.force_login(staff("sysadmin"))
     html = client.post(
-        "/workbench/calendar/", {"step": "save", "year": 2027, "holidays": "2027-10-01 国庆节\n十月二日", "workdays": ""}
+        "/workbench/calendar/",
+        {"step": "save", "year": 2027, "holidays": "2027-10-01 国庆节\n十月二日", "workdays": ""},
     ).content.decode()
     assert "放假日期第2行“十月二日”不是日期" in html
     assert services.calendar_of(2027).known is False

@@ -1,9 +1,22 @@
-"""Demo sections: every department keeps at least one (Art. 25, annex 4)."""
+"""Demo sections: every department keeps at least one (Art. 25, annex 4). Demo catalog: the seed
+document itself (its own index number), the disclosure guide, a few hundred realistic entries across
+the sections, and a few entries in the review flow for the workbench."""
 
 from __future__ import annotations
 
-from zwgk.catalog.models import Section
+import random
+from datetime import date, datetime, time
+from pathlib import Path
+
+from django.db import transaction
+from django.utils import timezone
+
+from zwgk.catalog import generator, search
+from zwgk.catalog.models import Category, Entry, Section
+from zwgk.core.numbering import next_number
+from zwgk.events.services import record
 from zwgk.org.models import Department
+from zwgk.portal.models import current_site
 
 DISC, SERV, INTER, INTEG = Section.DISCLOSURE, Section.SERVICES, Section.INTERACTION, Section.INTEGRITY
 SECTIONS = [
@@ -41,8 +54,39 @@ SECTIONS = [
     ("procurement_credit", "采购诚信", INTEG, "logistics", "政府采购及招标投标信用信息"),
 ]
 
+# Which of Art. 8's categories a section's entries belong to (the first is the usual one).
+SECTION_CATEGORIES = {
+    "notices": ["commitments", "convenience", "other"], "announcements": ["policies", "convenience"],
+    "annual_reports": ["statistics"], "news": ["campaigns", "public_security", "policies"],
+    "meetings": ["policies", "foreign_affairs"], "leaders": ["organization"], "organization": ["organization"],
+    "recruitment": ["recruitment"], "budget": ["budget"], "procurement": ["procurement"],
+    "projects": ["construction"], "regulations": ["laws"], "lists": ["penalties", "licensing", "fees"],
+    "supervision": ["inspections"], "cyber_alerts": ["rumours", "convenience"], "site_reports": ["statistics"],
+    "secrecy_notes": ["other"], "public_order": ["public_security", "statistics"], "wanted": ["wanted"],
+    "crime": ["major_cases", "campaigns"], "traffic": ["public_security", "emergencies", "convenience"],
+    "household": ["licensing", "convenience"], "vehicles": ["licensing", "convenience"],
+    "exit_entry": ["licensing", "convenience"], "interviews": ["policies"], "integrity": ["other"],
+    "procurement_credit": ["procurement"],
+}
+# How many demo entries each section gets (a few hundred in all).
+SECTION_WEIGHTS = {"news": 60, "notices": 30, "announcements": 30, "crime": 25, "traffic": 20, "public_order": 15,
+                   "regulations": 15, "procurement": 15, "recruitment": 12, "cyber_alerts": 12, "wanted": 8}
+DEFAULT_WEIGHT = 4
 
-def load() -> str:
+SEED_FILE = Path(__file__).parent / "demo_data" / "seed-2018.txt"
+SEED_INDEX_NUMBER = "11640000010065393W/2018-091101"
+SEED_TITLE = "宁夏公安厅政务公开工作实施办法"
+
+
+def seed_document_lines() -> list[str]:
+    """The seed document's text as on its page: from its heading to Art. 45."""
+    lines = [line.strip() for line in SEED_FILE.read_text(encoding="utf-8").splitlines()]
+    start = next(i for i, line in enumerate(lines) if line == "(试行)") - 2
+    end = next(i for i, line in enumerate(lines) if line.startswith("第四十五条"))
+    return [line for line in lines[start:end + 1] if line]
+
+
+def _load_sections() -> dict[str, Section]:
     departments = {d.code: d for d in Department.objects.all()}
     for order, (code, name, channel, dept, description) in enumerate(SECTIONS, start=1):
         Section.objects.update_or_create(
@@ -50,4 +94,122 @@ def load() -> str:
             defaults={"name": name, "channel": channel, "department": departments[dept],
                       "description": description, "order": order},
         )
-    return f"{len(SECTIONS)}个栏目"
+    return {s.code: s for s in Section.objects.select_related("department")}
+
+
+def _publisher(section: Section) -> str:
+    short = section.department.name.split("（")[0]
+    return f"公安厅{short}"
+
+
+def _guide_body() -> str:
+    site = current_site()
+    parts = [
+        f"为了更好地为公民、法人和其他组织获取{site.department_name}政府信息提供服务，根据《中华人民共和国政府信息公开条例》"
+        "和《宁夏公安厅政务公开工作实施办法》，编制本指南。",
+        "一、主动公开。公开范围见《宁夏公安厅政务公开工作实施办法》第八条所列二十二类信息；公开形式为门户网站“警务公开”栏目、"
+        "政务“两微一端”、新闻发布会以及报刊、广播、电视等。属于主动公开范围的信息，自信息形成或者变更之日起5个工作日内予以公开。",
+        "二、依申请公开。公民、法人或者其他组织可以通过门户网站“依申请公开”栏目在线提交申请，也可以通过信件、传真、电子邮件或者"
+        "当面提交书面申请。申请内容不明确的，政务公开办公室在收到申请后7个工作日内一次性书面告知补正。",
+        "能够当场答复的当场答复；不能当场答复的，自收到申请之日起15个工作日内答复；需要延长答复期限的，经政务公开办公室负责人同意"
+        "并告知申请人，延长的期限最长不超过15个工作日。征求第三方意见所需时间不计算在内。",
+        "三、受理机构。" + f"{site.department_name}政务公开办公室（设在办公室）。"
+        + (f"办公地址：{site.address}。" if site.address else "") + (f"办公时间：{site.office_hours}。" if site.office_hours else "")
+        + (f"联系电话：{site.phone}。" if site.phone else ""),
+        "四、监督和救济。申请人认为行政机关在政府信息公开工作中侵犯其合法权益的，可以依法申请行政复议或者提起行政诉讼。",
+    ]
+    return "".join(f"<p>{p}</p>" for p in parts)
+
+
+def _entry(section: Section, category: Category, title: str, body: str, published_on: date, *,
+           index_number: str | None = None, document_number: str = "", publisher: str | None = None,
+           imported: bool = False, **extra: object) -> Entry:
+    if index_number is None:
+        index_number = next_number("catalog", published_on.year, unified_code=current_site().unified_code)
+    return Entry(
+        index_number=index_number, title=title, publisher=publisher or _publisher(section),
+        department=section.department, published_on=published_on, category=category, section=section,
+        document_number=document_number, body=body, status=Entry.PUBLISHED, imported=imported,
+        created_at=timezone.make_aware(datetime.combine(published_on, time(9, 0))),
+        **extra,
+    )
+
+
+def _index(entries: list[Entry]) -> None:
+    rows = []
+    for entry in entries:
+        title_tokens, body_tokens = search.entry_tokens(entry.title, entry.public_body)
+        entry.search_tokens = f"{title_tokens} {body_tokens}".strip()
+        rows.append((entry.pk, title_tokens, body_tokens))
+    Entry.objects.bulk_update(entries, ["search_tokens"], batch_size=200)
+    search.bulk_index(rows)
+
+
+def _load_entries(sections: dict[str, Section]) -> int:
+    if Entry.objects.filter(index_number=SEED_INDEX_NUMBER).exists():
+        return 0
+    categories = {c.code: c for c in Category.objects.all()}
+    seed_body = "".join(f"<p>{line}</p>" for line in seed_document_lines())
+    entries = [
+        _entry(sections["regulations"], categories["laws"], SEED_TITLE, seed_body, date(2018, 9, 11),
+               index_number=SEED_INDEX_NUMBER, publisher="公安厅办公室", imported=True),
+        _entry(sections["guide"], categories["organization"], f"{current_site().department_name}政府信息公开指南",
+               _guide_body(), date(2024, 1, 10), publisher="公安厅办公室"),
+    ]
+    rng = random.Random(20180911)
+    plan = []
+    for code, cats in SECTION_CATEGORIES.items():
+        plan += [(code, cats)] * SECTION_WEIGHTS.get(code, DEFAULT_WEIGHT)
+    today = timezone.localdate()
+    published = list(generator.dates(rng, date(2018, 10, 8), today, len(plan)))
+    rng.shuffle(plan)
+    for (code, cats), day in zip(plan, published, strict=True):
+        generated = generator.generate(rng, code, day.year)
+        body = "".join(f"<p>{p}</p>" for p in generated.paragraphs)
+        extra: dict[str, object] = {}
+        if code == "news" and rng.random() < 0.15:
+            extra = {"repost_source": "公安部网站", "repost_url": "https://www.mps.gov.cn/",
+                     "repost_at": timezone.make_aware(datetime(day.year, day.month, day.day, 9, 30))}
+        if code == "regulations" and rng.random() < 0.3:
+            extra["validity"] = rng.choice([Entry.AMENDED, Entry.REPEALED])
+        entries.append(_entry(sections[code], categories[rng.choice(cats)], generated.title, body, day,
+                              document_number=generated.document_number if code in ("regulations", "announcements") else "",
+                              **extra))
+    Entry.objects.bulk_create(entries, batch_size=200)
+    saved = list(Entry.objects.filter(status=Entry.PUBLISHED, search_tokens=""))
+    _index(saved)
+    for entry in saved[:2]:
+        record(entry, "imported" if entry.imported else "published", note=f"演示数据，索引号 {entry.index_number}")
+    return len(entries)
+
+
+def _load_flow(sections: dict[str, Section]) -> int:
+    """A few entries in the review flow so that the workbench has something to show."""
+    from zwgk.catalog import services
+    from zwgk.org.models import Staff
+
+    if Entry.objects.exclude(status__in=[Entry.PUBLISHED, Entry.WITHDRAWN]).exists():
+        return 0
+    categories = {c.code: c for c in Category.objects.all()}
+    handler = Staff.objects.filter(username="publicity_handler").first()
+    office_handler = Staff.objects.filter(username="office_handler").first()
+    if handler is None or office_handler is None:
+        return 0
+    services.do_create_draft(handler, services.DraftData(
+        title="全区公安机关开展冬季道路交通安全宣传活动", section=sections["news"], category=categories["campaigns"],
+        body="<p>近日，全区公安机关集中开展冬季道路交通安全宣传活动，提醒广大驾驶人雨雪天气减速慢行。</p>",
+    ))
+    draft = services.do_create_draft(office_handler, services.DraftData(
+        title="关于调整政务公开办公室办公时间的公告", section=sections["notices"], category=categories["organization"],
+        body="<p>自2026年12月1日起，政务公开办公室办公时间调整为工作日上午8:30—12:00，下午14:30—18:00。</p>",
+    ))
+    services.do_submit(office_handler, draft)
+    return 2
+
+
+@transaction.atomic
+def load() -> str:
+    sections = _load_sections()
+    entries = _load_entries(sections)
+    flow = _load_flow(sections)
+    return f"{len(SECTIONS)}个栏目，目录条目新增{entries}条，待办演示{flow}条"

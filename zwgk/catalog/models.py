@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.db import models
+from django.utils import timezone
 
 from zwgk.org.models import Department
+from zwgk.workdays.models import Deadline
 
 
 class Category(models.Model):
@@ -57,4 +60,180 @@ class Section(models.Model):
     def get_absolute_url(self) -> str:
         from django.urls import reverse
 
-        return reverse("portal:channel", args=[self.channel]) + f"#{self.code}"
+        return reverse("catalog:section", args=[self.code])
+
+
+class EntryQuerySet(models.QuerySet):
+    def published(self) -> EntryQuerySet:
+        return self.filter(status=Entry.PUBLISHED)
+
+
+class Entry(Deadline):
+    """A catalog entry (信息公开目录条目, Art. 8, 25, 26) from its draft to its publication.
+
+    The metadata block of the seed page (索引号, 公开方式, 信息名称, 公开日期, 发布机构) are fields of
+    this model. The deadline (``due_on``) is the publication limit counted from approval (Art. 26).
+    """
+
+    DRAFT, IN_REVIEW, SECRECY_REVIEW, APPROVED, PUBLISHED, WITHDRAWN = (
+        "draft", "in_review", "secrecy_review", "approved", "published", "withdrawn",
+    )
+    STATUSES = [
+        (DRAFT, "草稿"),
+        (IN_REVIEW, "审核中"),
+        (SECRECY_REVIEW, "保密审查中"),
+        (APPROVED, "待发布"),
+        (PUBLISHED, "已发布"),
+        (WITHDRAWN, "已撤回"),
+    ]
+    PROACTIVE, ON_APPLICATION = "proactive", "on_application"
+    MODES = [(PROACTIVE, "主动公开"), (ON_APPLICATION, "依申请公开")]
+    PUBLIC, REDACTED, NOT_PUBLIC = "public", "redacted", "not_public"
+    ATTRIBUTES = [(PUBLIC, "此件公开发布"), (REDACTED, "此件删减后公开"), (NOT_PUBLIC, "此件不予公开")]
+    VALID, AMENDED, REPEALED = "valid", "amended", "repealed"
+    VALIDITIES = [(VALID, "现行有效"), (AMENDED, "已修改"), (REPEALED, "已废止")]
+
+    index_number = models.CharField("索引号", max_length=80, unique=True, null=True, blank=True)
+    title = models.CharField("信息名称", max_length=300)
+    publisher = models.CharField("发布机构", max_length=100)
+    department = models.ForeignKey(
+        Department, verbose_name="承办部门", on_delete=models.PROTECT, related_name="catalog_entries"
+    )
+    published_on = models.DateField("公开日期", null=True, blank=True)
+    disclosure_mode = models.CharField("公开方式", max_length=20, choices=MODES, default=PROACTIVE)
+    disclosure_attribute = models.CharField("公开属性", max_length=20, choices=ATTRIBUTES, default=PUBLIC)
+    category = models.ForeignKey(Category, verbose_name="主动公开类别", on_delete=models.PROTECT, related_name="entries")
+    section = models.ForeignKey(Section, verbose_name="栏目", on_delete=models.PROTECT, related_name="entries")
+    document_number = models.CharField("文号", max_length=100, blank=True)
+    body = models.TextField("正文", blank=True, help_text="HTML，保存时已清理")
+    redacted_body = models.TextField("删减后正文", blank=True, help_text="此件删减后公开时对外发布的正文")
+    validity = models.CharField("效力", max_length=20, choices=VALIDITIES, default=VALID)
+    repost_source = models.CharField("转载来源网站", max_length=200, blank=True)
+    repost_at = models.DateTimeField("转载时间", null=True, blank=True)
+    repost_url = models.URLField("转载链接", max_length=500, blank=True)
+    status = models.CharField("状态", max_length=20, choices=STATUSES, default=DRAFT)
+    scheduled_for = models.DateTimeField("定时发布时间", null=True, blank=True, db_index=True)
+    scheduled_override = models.TextField("定时发布的放行理由", blank=True)
+    scan_findings = models.JSONField("发布前检查结果", default=list, blank=True)
+    scanned_at = models.DateTimeField("检查时间", null=True, blank=True)
+    search_tokens = models.TextField("检索词", blank=True, help_text="分词后的标题与正文（以空格分隔）")
+    withdrawn_reason = models.TextField("撤回理由", blank=True)
+    withdrawn_at = models.DateTimeField("撤回时间", null=True, blank=True)
+    replaced_by = models.ForeignKey(
+        "self", verbose_name="替换为", null=True, blank=True, on_delete=models.SET_NULL, related_name="replaces"
+    )
+    imported = models.BooleanField("导入的存量信息", default=False)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name="起草人", null=True, blank=True, on_delete=models.PROTECT,
+        related_name="catalog_drafts",
+    )
+    created_at = models.DateTimeField("创建时间", default=timezone.now)
+    updated_at = models.DateTimeField("更新时间", auto_now=True)
+
+    objects = EntryQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "目录条目"
+        verbose_name_plural = verbose_name
+        ordering = ["-published_on", "-id"]
+        indexes = [
+            # keyset browsing (newest first) over published entries, whole catalog and per filter
+            models.Index(fields=["status", "published_on", "id"], name="entry_status_date"),
+            models.Index(fields=["section", "status", "published_on", "id"], name="entry_section_date"),
+            models.Index(fields=["category", "status", "published_on", "id"], name="entry_category_date"),
+            models.Index(fields=["publisher", "status", "published_on", "id"], name="entry_publisher_date"),
+            models.Index(fields=["department", "status"], name="entry_department_status"),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def get_absolute_url(self) -> str:
+        from django.urls import reverse
+
+        if self.index_number:
+            return reverse("catalog:item", args=[self.index_number])
+        return reverse("catalog_wb:detail", args=[self.pk])
+
+    @property
+    def public_body(self) -> str:
+        """What the public reads: the redacted version for 此件删减后公开 (Art. 26)."""
+        return self.redacted_body if self.disclosure_attribute == self.REDACTED else self.body
+
+    @property
+    def is_repost(self) -> bool:
+        return bool(self.repost_source or self.repost_url)
+
+
+def attachment_path(instance: Attachment, filename: str) -> str:
+    return f"catalog/{instance.entry_id}/{instance.sha256[:16]}-{filename}"
+
+
+class Attachment(models.Model):
+    """A file published with an entry: PDF, DOCX, XLSX or an image, checked by its content."""
+
+    entry = models.ForeignKey(Entry, on_delete=models.CASCADE, related_name="attachments")
+    file = models.FileField("文件", upload_to=attachment_path, max_length=300)
+    name = models.CharField("文件名", max_length=200)
+    content_type = models.CharField("类型", max_length=100)
+    size = models.PositiveIntegerField("大小")
+    sha256 = models.CharField(max_length=64)
+    text = models.TextField("提取的文字", blank=True, help_text="供发布前检查")
+    order = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        verbose_name = "附件"
+        verbose_name_plural = verbose_name
+        ordering = ["order", "id"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class ReviewRecord(models.Model):
+    """One row of the review ledger (审核审查台账, Art. 4, annex 2): item, reviewer, date, opinion,
+    whether secret, decision. Publishing over scan findings also leaves a row (the override reason)."""
+
+    CONTENT, SECRECY, PUBLISH = "content", "secrecy", "publish"
+    STAGES = [(CONTENT, "内容审核和保密审查"), (SECRECY, "厅保密办审查"), (PUBLISH, "发布")]
+    APPROVE, RETURN, REFER_SECRECY, OVERRIDE = "approve", "return", "refer_secrecy", "override"
+    DECISIONS = [(APPROVE, "同意公开"), (RETURN, "退回修改"), (REFER_SECRECY, "提交厅保密办审查"),
+                 (OVERRIDE, "检查提示经确认后发布")]
+
+    entry = models.ForeignKey(Entry, on_delete=models.PROTECT, related_name="ledger")
+    item = models.CharField("审核事项", max_length=300)
+    stage = models.CharField("环节", max_length=20, choices=STAGES)
+    reviewer = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name="审核人", null=True, on_delete=models.PROTECT)
+    reviewer_name = models.CharField("审核人", max_length=100)
+    department_name = models.CharField("审核部门", max_length=100, blank=True)
+    reviewed_on = models.DateField("审核日期")
+    at = models.DateTimeField("时间", default=timezone.now)
+    opinion = models.TextField("审核意见", blank=True)
+    secret = models.BooleanField("是否涉密", default=False)
+    decision = models.CharField("审核结论", max_length=20, choices=DECISIONS)
+    higher_office = models.CharField("报上级保密部门审定情况", max_length=300, blank=True)
+    findings = models.PositiveSmallIntegerField("检查提示数", default=0)
+
+    class Meta:
+        verbose_name = "审核审查台账"
+        verbose_name_plural = verbose_name
+        ordering = ["at", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.item} {self.get_decision_display()}"
+
+
+class SensitiveWord(models.Model):
+    """A word the pre-publication scan flags (Art. 4: 敏感信息), kept as data by the office."""
+
+    word = models.CharField("敏感词", max_length=60, unique=True)
+    note = models.CharField("说明", max_length=200, blank=True)
+    active = models.BooleanField("启用", default=True)
+
+    class Meta:
+        verbose_name = "敏感词"
+        verbose_name_plural = verbose_name
+        ordering = ["word"]
+
+    def __str__(self) -> str:
+        return self.word

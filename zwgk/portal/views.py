@@ -53,12 +53,27 @@ def _count_visitor(request: HttpRequest, response: HttpResponse) -> None:
     response.set_cookie(VISITOR_COOKIE, "1", max_age=365 * 86400, httponly=True, samesite="Lax")
 
 
+# The main sections whose newest entries the home page shows.
+HOME_SECTIONS = ["news", "notices", "announcements", "regulations"]
+
+
+def _newest_sections() -> list[dict]:
+    from zwgk.catalog import selectors
+
+    newest = selectors.newest(HOME_SECTIONS, per_section=8)
+    sections = {s.code: s for s in Section.objects.filter(code__in=HOME_SECTIONS)}
+    return [{"section": sections[code], "entries": newest.get(code, [])} for code in HOME_SECTIONS if code in sections]
+
+
 def home(request: HttpRequest) -> HttpResponse:
+    from zwgk.catalog import selectors
+
     site = current_site()
     response = render(
         request,
         "portal/home.html",
-        {"nav": "home", "channels": list(_channels().values()), "visitor_number": site.visits + 1},
+        {"nav": "home", "channels": list(_channels().values()), "visitor_number": site.visits + 1,
+         "newest": _newest_sections(), "guide": selectors.guide()},
     )
     _count_visitor(request, response)
     return response
