@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 from datetime import date
 
 from django.http import HttpRequest
@@ -87,10 +88,10 @@ def deadline(request: HttpRequest, query: Query[DeadlineQuery]):
     return {"start": query.start, "days": query.days, "deadline": result.date, "provisional": result.provisional}
 
 
-@workdays_router.get("/{day}", response={200: DayOut, 422: ErrorOut})
-def workday(request: HttpRequest, day: date):
+@workdays_router.get("/{date}", response={200: DayOut, 422: ErrorOut})
+def workday(request: HttpRequest, date: datetime.date):
     """Whether a date is a working day, and the holiday's name if it is one."""
-    info = services.day_info(day)
+    info = services.day_info(date)
     return {"date": info.date, "workday": info.workday, "name": info.name}
 
 
