@@ -1,0 +1,5 @@
+"""zwgk 政务公开: the Celery app is loaded with Django so that ``@shared_task`` uses it."""
+
+from zwgk.celery import app as celery_app
+
+__all__ = ["celery_app"]
