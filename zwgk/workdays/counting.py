@@ -17,7 +17,7 @@ Pure logic: no Django, no database. Callers pass the calendars they know as ``{y
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -106,6 +106,15 @@ def workday_name(day: date, calendars: Mapping[int, YearCalendar]) -> str | None
     return name if decided is True else None
 
 
+def _days_after(start: date, calendars: Mapping[int, YearCalendar]) -> Iterator[tuple[date, bool, bool]]:
+    """The days after ``start``, one by one: (day, is it a working day, is that certain)."""
+    day = start
+    while True:
+        day += _ONE_DAY
+        working, certain = is_workday(day, calendars)
+        yield day, working, certain
+
+
 def add_working_days(start: date, days: int, calendars: Mapping[int, YearCalendar]) -> Deadline:
     """The ``days``-th working day strictly after ``start`` (Civil Code Art. 201; seed Art. 15).
 
@@ -116,17 +125,13 @@ def add_working_days(start: date, days: int, calendars: Mapping[int, YearCalenda
     """
     if days < 0:
         raise ValueError(f"工作日天数不能为负数：{days}")
-    day = start
-    counted = 0
-    provisional = False
+    deadline, counted, provisional = start, 0, False
+    following = _days_after(start, calendars)
     while counted < days:
-        day += _ONE_DAY
-        working, certain = is_workday(day, calendars)
-        if not certain:
-            provisional = True
-        if working:
-            counted += 1
-    return Deadline(date=day, provisional=provisional)
+        deadline, working, certain = next(following)
+        provisional = provisional or not certain
+        counted += working
+    return Deadline(date=deadline, provisional=provisional)
 
 
 def working_days_between(after: date, until: date, calendars: Mapping[int, YearCalendar]) -> tuple[int, bool]:
@@ -135,14 +140,10 @@ def working_days_between(after: date, until: date, calendars: Mapping[int, YearC
     This is how a paused clock is moved on (Art. 18: the time a third party takes is not counted):
     the working days in (paused on, resumed on]. ``0, False`` when ``until <= after``.
     """
-    count = 0
-    provisional = False
-    day = after
-    while day < until:
-        day += _ONE_DAY
-        working, certain = is_workday(day, calendars)
-        if not certain:
-            provisional = True
-        if working:
-            count += 1
+    count, provisional = 0, False
+    for day, working, certain in _days_after(after, calendars):
+        if day > until:
+            break
+        provisional = provisional or not certain
+        count += working
     return count, provisional
