@@ -34,5 +34,9 @@ lint: install
 test: install
 	scripts/test
 
+# Masking recall and precision on the test corpus (issue: masking of private data, Art. 32).
+bench-privacy: install
+	$(PY) bench/privacy_recall.py
+
 clean:
 	rm -rf $(VENV) var
