@@ -20,10 +20,14 @@ def test_a_task_runs_on_a_celery_worker_over_redis(settings):
     import celery.contrib.testing.tasks  # noqa: F401  (registers celery.ping)
     from celery.contrib.testing.worker import start_worker
 
-    app.conf.update(broker_url=REDIS, result_backend=REDIS, task_always_eager=False)
+    def use(**conf: object) -> None:
+        app.conf.update(**conf)
+        app._local.__dict__.pop("backend", None)  # the result backend is cached per thread
+
+    use(broker_url=REDIS, result_backend=REDIS, task_always_eager=False)
     try:
         with start_worker(app, pool="solo", perform_ping_check=False, shutdown_timeout=10):
             result = app.send_task("celery.ping")
             assert result.get(timeout=20) == "pong"
     finally:
-        app.conf.update(broker_url="memory://", result_backend=None, task_always_eager=True)
+        use(broker_url="memory://", result_backend=None, task_always_eager=True)

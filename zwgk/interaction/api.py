@@ -1,0 +1,389 @@
+"""API of citizen messages (API.md "Citizen messages") and new-media items (Ch. 6).
+
+Thin: parse, call a service, serialize. Nothing unmasked leaves here for anyone but staff and the
+sender (with the query code).
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import date, datetime
+from typing import Any, Literal
+
+from django.http import HttpRequest
+from ninja import Router, Schema
+from pydantic import ValidationError
+
+from zwgk.api.errors import validation_fields
+from zwgk.api.schemas import ErrorOut, StrictSchema
+from zwgk.core.errors import InvalidInput, NotFound
+from zwgk.interaction import masking, selectors, services
+from zwgk.interaction.models import Message, PlatformAccount
+from zwgk.org.permissions import is_staff_member, require
+
+router = Router(tags=["网民信息"])
+newmedia_router = Router(tags=["政务新媒体"])
+ERRORS = {400: ErrorOut, 401: ErrorOut, 403: ErrorOut, 404: ErrorOut, 409: ErrorOut, 422: ErrorOut}
+
+Kind = Literal["consultation", "complaint", "tip_off", "suggestion"]
+
+
+class MessageIn(StrictSchema):
+    kind: Kind
+    title: str
+    body: str
+    name: str
+    phone: str
+    id_number: str | None = None
+    email: str | None = None
+    public: bool = True
+
+
+class ReceiptOut(Schema):
+    number: str
+    query_code: str
+    status: str
+    received_on: date
+    due_on: date | None
+    department: str | None
+    emergency: bool
+
+
+class EventOut(Schema):
+    at: datetime
+    action: str
+    by: str
+    note: str
+
+
+class ExplanationOut(Schema):
+    at: datetime
+    content: str
+
+
+class MaskedOut(Schema):
+    title: str
+    body: str
+    reply: str
+
+
+class MessageOut(Schema):
+    number: str
+    channel: str
+    kind: str
+    kind_label: str
+    complexity: str
+    triaged: bool
+    status: str
+    status_label: str
+    title: str
+    body: str
+    received_on: date
+    due_on: date | None
+    due_provisional: bool
+    overdue: bool
+    department: str | None
+    public: bool
+    reply: str
+    replied_at: datetime | None
+    emergency: bool
+    explanations: list[ExplanationOut]
+    events: list[EventOut]
+    # staff only
+    name: str | None = None
+    phone: str | None = None
+    suggested_department: str | None = None
+    suggestion_reason: str | None = None
+    abusive: bool | None = None
+    hostile: bool | None = None
+    passed_on: bool | None = None
+    collective_review_on: date | None = None
+    draft_reply: str | None = None
+    legal_opinion: str | None = None
+    allowed_actions: list[str] | None = None
+    masked: MaskedOut | None = None
+
+
+class PublicItemOut(Schema):
+    number: str
+    kind: str
+    kind_label: str
+    title: str
+    body: str
+    reply: str
+    sender: str
+    received_on: date
+    replied_on: date | None
+    department: str | None
+    department_name: str | None
+
+
+class PublicListOut(Schema):
+    count: int
+    page: int
+    pages: int
+    results: list[PublicItemOut]
+
+
+class TriageIn(StrictSchema):
+    complexity: Literal["simple", "complex", "major"]
+    department: str | None = None
+    kind: Kind | None = None
+
+
+class RouteIn(StrictSchema):
+    department: str
+    note: str = ""
+
+
+class ReplyIn(StrictSchema):
+    content: str
+    legal_review: bool = False
+
+
+class ContentIn(StrictSchema):
+    content: str
+
+
+class LegalReviewIn(StrictSchema):
+    decision: Literal["approve", "return"]
+    opinion: str = ""
+    content: str | None = None
+
+
+class NoteIn(StrictSchema):
+    note: str = ""
+
+
+class CollectiveIn(StrictSchema):
+    note: str
+    on: date | None = None
+
+
+class PassedOnIn(StrictSchema):
+    source: str
+
+
+class MarkIn(StrictSchema):
+    abusive: bool | None = None
+    withheld: bool | None = None
+    note: str = ""
+
+
+class MaskIn(StrictSchema):
+    fragment: str = ""
+    field: Literal["", "title", "body", "reply"] = ""
+    start: int | None = None
+    end: int | None = None
+
+
+ACTIONS: dict[str, type[StrictSchema]] = {
+    "triage": TriageIn, "route": RouteIn, "reply": ReplyIn, "explain_delay": ContentIn,
+    "legal_review": LegalReviewIn, "collective_review": CollectiveIn, "mark_passed_on": PassedOnIn,
+    "return_to_office": NoteIn, "mark": MarkIn, "close": NoteIn, "acknowledge_alert": NoteIn, "add_mask": MaskIn,
+}
+
+
+def _dept(message: Message) -> str | None:
+    return message.department.code if message.department else None
+
+
+def message_data(message: Message, *, staff: Any = None) -> dict[str, Any]:
+    """The message for staff (``staff`` given: everything, with the masked version beside it) or for
+    the sender (their own text, the public events)."""
+    events = selectors.all_events(message) if staff else selectors.citizen_events(message)
+    data: dict[str, Any] = {
+        "number": message.number, "channel": message.channel, "kind": message.kind, "kind_label": message.kind_label,
+        "complexity": message.complexity, "triaged": message.triaged, "status": message.status,
+        "status_label": message.get_status_display(), "title": message.title, "body": message.body,
+        "received_on": message.received_on, "due_on": message.due_on, "due_provisional": message.due_provisional,
+        "overdue": message.overdue, "department": _dept(message), "public": message.public_allowed,
+        "reply": message.reply, "replied_at": message.replied_at, "emergency": message.emergency,
+        "explanations": [{"at": e.at, "content": e.note} for e in events if e.action == "explain_delay"],
+        "events": [{"at": e.at, "action": e.action, "by": e.actor_label, "note": e.note} for e in events],
+    }
+    if staff is not None:
+        masked = masking.public_text(message)
+        data.update(
+            name=message.name or message.author, phone=message.phone,
+            suggested_department=message.suggested_department.code if message.suggested_department else None,
+            suggestion_reason=message.suggestion_reason, abusive=message.abusive, hostile=message.hostile,
+            passed_on=message.passed_on, collective_review_on=message.collective_review_on,
+            draft_reply=message.draft_reply, legal_opinion=message.legal_opinion,
+            allowed_actions=services.TABLE.allowed(message.status),
+            masked={"title": masked.title, "body": masked.body, "reply": masked.reply},
+        )
+    return data
+
+
+def public_item(message: Message) -> dict[str, Any]:
+    """One public message: every text masked (Art. 32)."""
+    masked = masking.public_text(message)
+    return {
+        "number": message.number, "kind": message.kind, "kind_label": message.kind_label, "title": masked.title,
+        "body": masked.body, "reply": masked.reply, "sender": masking.public_sender(message),
+        "received_on": message.received_on,
+        "replied_on": message.replied_at.date() if message.replied_at else None,
+        "department": _dept(message), "department_name": message.department.name if message.department else None,
+    }
+
+
+@router.post("", response={201: ReceiptOut, **ERRORS})
+def submit(request: HttpRequest, payload: MessageIn):
+    """A citizen writes to the director's mailbox (Art. 28). Stored and numbered before the receipt
+    is sent; ``due_on`` assumes a simple message until triage; ``department`` is the responsible
+    department by the routing table (the office confirms it when routing)."""
+    message, code = services.do_submit(
+        kind=payload.kind, title=payload.title, body=payload.body, name=payload.name, phone=payload.phone,
+        id_number=payload.id_number or "", email=payload.email or "", public=payload.public,
+    )
+    dept = message.department or message.suggested_department
+    return 201, {"number": message.number, "query_code": code, "status": message.status,
+                 "received_on": message.received_on, "due_on": message.due_on,
+                 "department": dept.code if dept else None, "emergency": message.emergency}
+
+
+@router.get("/public", response={200: PublicListOut, 422: ErrorOut})
+def public_list(request: HttpRequest, page: int = 1):
+    """Answered messages shown publicly (Art. 32), newest answer first, masked."""
+    if page < 1:
+        raise InvalidInput("page 应为正整数。", fields={"page": "数值过小"})
+    result = selectors.public_page(page)
+    current = result.number if page <= result.paginator.num_pages else page
+    items = [public_item(m) for m in result.object_list] if current == result.number else []
+    return {"count": result.paginator.count, "page": current, "pages": result.paginator.num_pages, "results": items}
+
+
+@router.get("/public/{number}", response={200: PublicItemOut, 404: ErrorOut})
+def public_detail(request: HttpRequest, number: str):
+    return public_item(selectors.public_message(number))
+
+
+@router.get("", response={200: list[MessageOut], **ERRORS})
+def staff_queue(request: HttpRequest, queue: str = "open"):
+    """A staff queue (``routing``, ``mine``, ``legal``, ``emergency``, ``open``, ``done``), overdue first."""
+    require(request.user, "message.use")
+    if queue not in dict(selectors.queues_for(request.user)):
+        raise NotFound("没有这个队列。")
+    return [message_data(m, staff=request.user) for m in selectors.queue(request.user, queue)[:200]]
+
+
+@router.get("/{number}", response={200: MessageOut, **ERRORS})
+def detail(request: HttpRequest, number: str, query_code: str = ""):
+    """Staff within their rights, or the sender with ``query_code`` (a wrong code is a 404)."""
+    if is_staff_member(request.user) and not query_code:
+        return message_data(selectors.for_staff(request.user, number), staff=request.user)
+    return message_data(selectors.for_citizen(number, query_code))
+
+
+def _payload(request: HttpRequest, schema: type[StrictSchema]) -> Any:
+    try:
+        raw = json.loads(request.body or b"{}")
+        return schema.model_validate(raw if raw is not None else {})
+    except json.JSONDecodeError:
+        raise InvalidInput("请求内容不是有效的 JSON。", fields={"body": "不是有效的 JSON"}) from None
+    except ValidationError as exc:
+        fields = validation_fields(exc.errors())
+        raise InvalidInput("提交的数据有误（" + "；".join(f"{k}：{v}" for k, v in fields.items()) + "）。",
+                           fields=fields) from None
+
+
+@router.post("/{number}/actions/{action}", response={200: MessageOut, **ERRORS})
+def act(request: HttpRequest, number: str, action: str):
+    """Staff actions: ``triage`` {complexity, department?} (recomputes due_on from receipt), ``route``
+    {department}, ``reply`` {content, legal_review?}, ``explain_delay`` {content}; also
+    ``legal_review`` {decision, opinion}, ``collective_review`` {note}, ``mark_passed_on`` {source},
+    ``return_to_office`` {note}, ``mark`` {abusive?, withheld?}, ``close`` {note},
+    ``acknowledge_alert`` {note}, ``add_mask`` {fragment | field+start+end}."""
+    if action not in ACTIONS:
+        raise NotFound(f"没有“{action}”这个操作。")
+    message = selectors.for_staff(request.user, number)
+    p = _payload(request, ACTIONS[action])
+    user = request.user
+    if action == "triage":
+        services.do_triage(user, message, p.complexity, p.department, p.kind)
+    elif action == "route":
+        services.do_route(user, message, p.department, p.note)
+    elif action == "reply":
+        services.do_reply(user, message, p.content, p.legal_review)
+    elif action == "explain_delay":
+        services.do_explain_delay(user, message, p.content)
+    elif action == "legal_review":
+        services.do_legal_review(user, message, p.decision, p.opinion, p.content)
+    elif action == "collective_review":
+        services.do_collective_review(user, message, p.note, p.on)
+    elif action == "mark_passed_on":
+        services.do_mark_passed_on(user, message, p.source)
+    elif action == "return_to_office":
+        services.do_return_to_office(user, message, p.note)
+    elif action == "mark":
+        services.do_mark(user, message, abusive=p.abusive, withheld=p.withheld, note=p.note)
+    elif action == "close":
+        services.do_close(user, message, p.note)
+    elif action == "acknowledge_alert":
+        services.do_acknowledge_alert(user, message, p.note)
+    elif action == "add_mask":
+        services.do_add_mask(user, message, fragment=p.fragment, field=p.field, start=p.start, end=p.end)
+    message.refresh_from_db()
+    return message_data(message, staff=user)
+
+
+# --- new media (Ch. 6) ----------------------------------------------------------------------
+
+
+class NewMediaIn(StrictSchema):
+    account: str
+    platform: str
+    external_id: str = ""
+    author: str = ""
+    content: str
+    posted_at: datetime | None = None
+    kind: Kind = "consultation"
+
+
+class NewMediaOut(Schema):
+    number: str
+    status: str
+    received_on: date
+    due_on: date | None
+    department: str | None
+    emergency: bool
+    abusive: bool
+    hostile: bool
+    created: bool
+    advice: str | None = None
+
+
+class AccountOut(Schema):
+    platform: str
+    account: str
+    department: str | None
+
+
+@newmedia_router.post("/items", response={200: NewMediaOut, 201: NewMediaOut, **ERRORS})
+def newmedia_item(request: HttpRequest, payload: NewMediaIn):
+    """A comment or message from a government new-media account (Art. 35–37), sent by its back end
+    (staff token). The same ``external_id`` of an account twice returns the first item (200).
+    When it looks like a report for 110 (Art. 34), ``advice`` is the answer to send back at once."""
+    result = services.do_submit_new_media(
+        request.user, platform=payload.platform, account=payload.account, external_id=payload.external_id,
+        author=payload.author, content=payload.content, posted_at=payload.posted_at, kind=payload.kind,
+    )
+    m = result.message
+    dept = m.department or m.suggested_department
+    return (201 if result.created else 200), {
+        "number": m.number, "status": m.status, "received_on": m.received_on, "due_on": m.due_on,
+        "department": dept.code if dept else None, "emergency": m.emergency, "abusive": m.abusive,
+        "hostile": m.hostile, "created": result.created,
+        "advice": services.EMERGENCY_ADVICE if m.emergency else None,
+    }
+
+
+@newmedia_router.get("/accounts", response=list[AccountOut])
+def newmedia_accounts(request: HttpRequest):
+    """The registered government new-media accounts."""
+    return [{"platform": a.platform, "account": a.name, "department": a.department.code if a.department else None}
+            for a in PlatformAccount.objects.filter(active=True).select_related("department")]
+
+
+ROUTERS = [("/messages", router), ("/newmedia", newmedia_router)]

@@ -1,0 +1,117 @@
+"""The portal's 警民互动 pages: the director's mailbox form, receipt, status query, the public
+list of answered messages (masked, Art. 32) and its Atom feed. Every page works without JavaScript."""
+
+from __future__ import annotations
+
+from django.contrib.syndication.views import Feed
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.feedgenerator import Atom1Feed
+
+from zwgk.core.errors import InvalidInput
+from zwgk.interaction import masking, selectors, services
+from zwgk.interaction.forms import MessageForm, QueryForm
+
+RECEIPT_KEY = "interaction_receipt"
+
+
+def _crumbs(*more: tuple[str, str | None]) -> list[tuple[str, str | None]]:
+    return [("网站首页", reverse("portal:home")), ("警民互动", reverse("portal:channel", args=["interaction"])),
+            *more]
+
+
+def mailbox(request: HttpRequest) -> HttpResponse:
+    """厅长信箱 (Art. 28): the form. The message is stored and numbered before the receipt shows."""
+    form = MessageForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            message, code = services.do_submit(
+                kind=data["kind"], title=data["title"], body=data["body"], name=data["name"], phone=data["phone"],
+                id_number=data["id_number"], email=data["email"], public=not data["not_public"],
+            )
+        except InvalidInput as exc:
+            for name, text in exc.fields.items():
+                form.add_error(name if name in form.fields else None, text)
+        else:
+            request.session[RECEIPT_KEY] = {"number": message.number, "code": code}
+            return redirect("interaction:receipt")
+    return render(request, "interaction/mailbox.html", {
+        "nav": "interaction", "form": form, "crumbs": _crumbs(("厅长信箱", None)),
+        "recent": [(m, masking.public_text(m)) for m in selectors.public_messages()[:5]],
+    }, status=422 if request.method == "POST" else 200)
+
+
+def receipt(request: HttpRequest) -> HttpResponse:
+    """The receipt: number and query code, shown once; the 110 notice when it looks like an emergency."""
+    data = request.session.get(RECEIPT_KEY)
+    if not data:
+        return redirect("interaction:mailbox")
+    message = selectors.for_citizen(data["number"], data["code"])
+    return render(request, "interaction/receipt.html", {
+        "nav": "interaction", "message": message, "code": data["code"],
+        "crumbs": _crumbs(("厅长信箱", reverse("interaction:mailbox")), ("提交成功", None)),
+    })
+
+
+def query(request: HttpRequest) -> HttpResponse:
+    """Status by number and query code; a wrong code is a 404, like a wrong number."""
+    form = QueryForm(request.GET or None)
+    context = {"nav": "interaction", "form": form,
+               "crumbs": _crumbs(("厅长信箱", reverse("interaction:mailbox")), ("办理情况查询", None))}
+    if request.GET and form.is_valid():
+        message = selectors.for_citizen(form.cleaned_data["number"], form.cleaned_data["code"])
+        context.update(message=message, events=selectors.citizen_events(message))
+    return render(request, "interaction/query.html", context)
+
+
+def public_list(request: HttpRequest) -> HttpResponse:
+    page = selectors.public_page(request.GET.get("page") or 1)
+    return render(request, "interaction/public_list.html", {
+        "nav": "interaction", "page": page,
+        "items": [(m, masking.public_text(m), masking.public_sender(m)) for m in page.object_list],
+        "crumbs": _crumbs(("厅长信箱", reverse("interaction:mailbox")), ("信件公开", None)),
+    })
+
+
+def public_detail(request: HttpRequest, number: str) -> HttpResponse:
+    message = selectors.public_message(number)
+    return render(request, "interaction/public_detail.html", {
+        "nav": "interaction", "message": message, "text": masking.public_text(message),
+        "sender": masking.public_sender(message),
+        "crumbs": _crumbs(("信件公开", reverse("interaction:public")), (message.number, None)),
+    })
+
+
+class PublicFeed(Feed):
+    """Atom feed of answered messages shown publicly: masked like the page (Art. 32)."""
+
+    feed_type = Atom1Feed
+    title = "厅长信箱·信件公开"
+    subtitle = "已答复并公开显示的网民信息（已屏蔽个人隐私信息）"
+
+    def link(self) -> str:
+        return reverse("interaction:public")
+
+    def items(self):
+        return list(selectors.public_messages()[:50])
+
+    def item_title(self, item) -> str:
+        return f"{item.number} {masking.mask_field(item, 'title')}"
+
+    def item_description(self, item) -> str:
+        text = masking.public_text(item)
+        return f"【{item.kind_label}】{text.body}\n\n【答复】{text.reply}"
+
+    def item_link(self, item) -> str:
+        return reverse("interaction:public_detail", args=[item.number])
+
+    def item_pubdate(self, item):
+        return item.replied_at
+
+    def item_updateddate(self, item):
+        return item.replied_at
+
+    def item_author_name(self, item) -> str:
+        return item.department.name if item.department else "公安厅"

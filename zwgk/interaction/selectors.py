@@ -1,0 +1,110 @@
+"""Reads on citizen messages: queues, the public list (masked), a sender's history."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.core.paginator import Page, Paginator
+from django.db.models import QuerySet
+
+from zwgk.core.errors import NotFound
+from zwgk.events.models import Event
+from zwgk.interaction.models import Message
+from zwgk.interaction.services import query_code_matches
+from zwgk.org.permissions import can, get_for
+
+PUBLIC_PAGE_SIZE = 20
+
+
+def public_messages() -> QuerySet[Message]:
+    """Answered messages whose sender allowed display (Art. 32); the text is masked on render."""
+    return (Message.objects.filter(status=Message.ANSWERED, public_allowed=True, withheld=False, abusive=False,
+                                   hostile=False)
+            .select_related("department").prefetch_related("manual_masks").order_by("-replied_at", "-id"))
+
+
+def public_page(page: int) -> Page:
+    return Paginator(public_messages(), PUBLIC_PAGE_SIZE).get_page(page)
+
+
+def public_message(number: str) -> Message:
+    message = public_messages().filter(number=number).first()
+    if message is None:
+        raise NotFound("未找到该信息，或该信息不公开显示。")
+    return message
+
+
+def for_citizen(number: str, code: str) -> Message:
+    """The sender's own message by number and query code; a wrong code is a 404 like a wrong number."""
+    message = Message.objects.select_related("department").filter(number=number.strip()).first()
+    if message is None or not query_code_matches(message, code):
+        raise NotFound("编号或查询码不正确。")
+    return message
+
+
+def for_staff(user: Any, number: str) -> Message:
+    return get_for(user, Message.objects.select_related("department", "suggested_department", "account"),
+                   "message.view", number=number)
+
+
+def citizen_events(message: Message) -> list[Event]:
+    return list(Event.objects.for_object(message).filter(public=True))
+
+
+def all_events(message: Message) -> list[Event]:
+    return list(Event.objects.for_object(message).select_related("actor"))
+
+
+def delay_explanations(message: Message) -> list[Event]:
+    return list(Event.objects.for_object(message).filter(action="explain_delay"))
+
+
+QUEUES = {
+    "routing": "待分办",
+    "mine": "本部门办理中",
+    "legal": "待法制审核",
+    "emergency": "报警提示",
+    "open": "全部在办",
+    "done": "已办结",
+}
+
+
+def queues_for(user: Any) -> list[tuple[str, str]]:
+    keys = []
+    if can(user, "message.route"):
+        keys += ["routing", "emergency"]
+    if user.department_id and user.has_role("handler", "dept_head"):
+        keys.append("mine")
+    if user.has_role("legal"):
+        keys.append("legal")
+    if can(user, "message.view_all"):
+        keys += ["open", "done"]
+    return [(k, QUEUES[k]) for k in keys]
+
+
+def queue(user: Any, key: str) -> QuerySet[Message]:
+    """A queue, overdue first: open messages ordered by deadline (earliest, i.e. overdue, first)."""
+    qs = Message.objects.select_related("department", "account")
+    if key == "routing":
+        qs = qs.filter(status=Message.RECEIVED)
+    elif key == "emergency":
+        qs = qs.filter(emergency=True).order_by("emergency_acknowledged", "-received_at")
+        return qs
+    elif key == "mine":
+        qs = qs.filter(department_id=user.department_id, status__in=[Message.ROUTED, Message.AWAITING_LEGAL])
+    elif key == "legal":
+        qs = qs.filter(status=Message.AWAITING_LEGAL)
+    elif key == "open":
+        qs = qs.filter(status__in=Message.OPEN)
+    elif key == "done":
+        return qs.exclude(status__in=Message.OPEN).order_by("-replied_at", "-received_at")
+    else:
+        raise NotFound()
+    return qs.order_by("due_on", "received_at")
+
+
+def sender_history(message: Message) -> QuerySet[Message]:
+    """Other messages from the same phone (staff only), newest first."""
+    if not message.phone:
+        return Message.objects.none()
+    return Message.objects.filter(phone=message.phone).exclude(pk=message.pk).order_by("-received_at")[:20]

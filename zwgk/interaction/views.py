@@ -1,0 +1,210 @@
+"""Workbench pages of citizen messages: queues per department (overdue first), the office's routing
+queue, a message with its original and masked text side by side, replies, manual masks, the
+new-media CSV import and the word lists. Thin: the services decide."""
+
+from __future__ import annotations
+
+from datetime import datetime, time
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.db.models import Q
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+
+from zwgk.core.errors import InvalidInput, NotFound, ServiceError
+from zwgk.core.transitions import TransitionRefused
+from zwgk.interaction import masking, selectors, services
+from zwgk.interaction.forms import ImportForm, MaskForm, RegisterForm
+from zwgk.interaction.models import COMPLEXITIES, KINDS, ManualMask, Message, ReplyTemplate, WordList
+from zwgk.org.models import Department
+from zwgk.org.permissions import can, require
+
+
+@login_required
+def queue(request: HttpRequest) -> HttpResponse:
+    require(request.user, "message.use")
+    queues = selectors.queues_for(request.user)
+    if not queues:
+        raise NotFound()
+    key = request.GET.get("q") or queues[0][0]
+    if key not in dict(queues):
+        raise NotFound("没有这个队列。")
+    rows = list(selectors.queue(request.user, key)[:300])
+    return render(request, "interaction/wb_queue.html", {
+        "nav": "messages", "queues": queues, "current": key, "rows": rows,
+        "office": can(request.user, "message.route"), "can_import": can(request.user, "message.import"),
+    })
+
+
+def _str(request: HttpRequest, name: str) -> str:
+    return request.POST.get(name, "").strip()
+
+
+def _act(request: HttpRequest, message: Message) -> str:
+    """Run the action posted in ``step``; returns the Chinese confirmation."""
+    step, user = request.POST.get("step", ""), request.user
+    if step == "triage":
+        services.do_triage(user, message, _str(request, "complexity"), _str(request, "department") or None,
+                           _str(request, "kind") or None)
+        return "已定性，答复期限已重新计算。"
+    if step == "route":
+        services.do_route(user, message, _str(request, "department"), _str(request, "note"))
+        return "已分办。"
+    if step == "return_to_office":
+        services.do_return_to_office(user, message, _str(request, "note"))
+        return "已退回办公室重新分办。"
+    if step == "reply":
+        services.do_reply(user, message, _str(request, "content"), legal_review=bool(request.POST.get("legal_review")))
+        return "已提交法制部门审核。" if message.status == Message.AWAITING_LEGAL else "已答复。"
+    if step == "legal_review":
+        services.do_legal_review(user, message, _str(request, "decision"), _str(request, "opinion"),
+                                 _str(request, "content") or None)
+        return "审核意见已记录。"
+    if step == "collective_review":
+        services.do_collective_review(user, message, _str(request, "note"))
+        return "集体研究意见已记录。"
+    if step == "mark_passed_on":
+        services.do_mark_passed_on(user, message, _str(request, "source"))
+        return "已标记为党委政府交办信息。"
+    if step == "explain_delay":
+        services.do_explain_delay(user, message, _str(request, "content"))
+        return "解释说明已发送，来信人可在查询页看到。"
+    if step == "mark":
+        services.do_mark(user, message, abusive=request.POST.get("abusive") == "1",
+                         withheld=request.POST.get("withheld") == "1", note=_str(request, "note"))
+        return "标记已更新。"
+    if step == "close":
+        services.do_close(user, message, _str(request, "note"))
+        return "已办结（不予答复）。"
+    if step == "acknowledge_alert":
+        services.do_acknowledge_alert(user, message, _str(request, "note"))
+        return "已记录通报情况。"
+    if step == "add_mask":
+        form = MaskForm(request.POST)
+        if not form.is_valid():
+            raise InvalidInput("屏蔽内容有误。")
+        d = form.cleaned_data
+        services.do_add_mask(user, message, fragment=d["fragment"], field=d["field"], start=d["start"], end=d["end"])
+        return "已添加屏蔽。"
+    if step == "remove_mask":
+        mask = get_object_or_404(ManualMask, pk=request.POST.get("mask"), message=message)
+        services.do_remove_mask(user, mask)
+        return "已删除屏蔽。"
+    raise NotFound("没有这个操作。")
+
+
+@login_required
+def detail(request: HttpRequest, number: str) -> HttpResponse:
+    message = selectors.for_staff(request.user, number)
+    if request.method == "POST":
+        try:
+            messages.success(request, _act(request, message))
+        except TransitionRefused as exc:
+            messages.error(request, exc.message)
+        except ServiceError as exc:
+            if isinstance(exc, NotFound):
+                raise
+            messages.error(request, exc.message)
+        if can(request.user, "message.view", Message.objects.get(pk=message.pk)):
+            return redirect("interaction_wb:detail", number=message.number)
+        return redirect("interaction_wb:queue")
+    masks = list(message.manual_masks.all())
+    masked = masking.public_text(message)
+    user = request.user
+    fields = [("title", "标题", message.title, masked.title), ("body", "内容", message.body, masked.body)]
+    if message.reply or message.draft_reply:
+        fields.append(("reply", "答复", message.reply or message.draft_reply,
+                       masked.reply or masking.mask_field(_draft_view(message), "reply", masks)))
+    return render(request, "interaction/wb_detail.html", {
+        "nav": "messages", "m": message, "fields": fields, "masks": masks, "mask_form": MaskForm(),
+        "events": selectors.all_events(message), "history": list(selectors.sender_history(message)),
+        "allowed": set(services.TABLE.allowed(message.status)),
+        "departments": Department.objects.filter(active=True),
+        "templates": ReplyTemplate.objects.filter(Q(kind=message.kind) | Q(kind="")),
+        "kinds": KINDS, "complexities": COMPLEXITIES,
+        "legal_words": _legal_words(message),
+        "may": {name: can(user, f"message.{name}", message) for name in (
+            "route", "triage", "handle", "explain", "collective_review", "legal_review", "mark", "mask")},
+    })
+
+
+def _draft_view(message: Message) -> Message:
+    """A copy with the draft in the reply field, to preview how the reply will be masked."""
+    preview = Message(pk=message.pk, name=message.name, author=message.author, phone=message.phone,
+                      id_number=message.id_number, email=message.email, reply=message.draft_reply)
+    return preview
+
+
+def _legal_words(message: Message) -> list[str]:
+    from zwgk.interaction.routing import find_words
+
+    wordlist = WordList.objects.filter(kind=WordList.LEGAL).first()
+    text = f"{message.body}\n{message.draft_reply}"
+    return find_words(text, wordlist.word_list()) if wordlist else []
+
+
+@login_required
+def import_csv(request: HttpRequest) -> HttpResponse:
+    """New-media comments exported from a platform (Ch. 6), one CSV at a time."""
+    require(request.user, "message.import")
+    form = ImportForm(request.POST or None, request.FILES or None)
+    result = None
+    if request.method == "POST" and form.is_valid():
+        raw = form.cleaned_data["file"].read()
+        try:
+            text = raw.decode("utf-8-sig")
+        except UnicodeDecodeError:
+            text = raw.decode("gb18030", errors="replace")
+        try:
+            result = services.import_new_media_csv(request.user, text)
+        except ServiceError as exc:
+            form.add_error("file", exc.message)
+    return render(request, "interaction/wb_import.html", {
+        "nav": "messages", "form": form, "result": result, "columns": services.CSV_COLUMNS,
+    })
+
+
+@login_required
+def word_lists(request: HttpRequest) -> HttpResponse:
+    """The intake's word lists (Art. 34, 35) and the reply templates: data the office keeps."""
+    require(request.user, "message.word_lists")
+    if request.method == "POST":
+        try:
+            wl = services.do_save_word_list(request.user, request.POST.get("kind", ""), request.POST.get("words", ""))
+        except ServiceError as exc:
+            messages.error(request, exc.message)
+        else:
+            messages.success(request, f"词表“{wl}”已保存。")
+        return redirect("interaction_wb:word_lists")
+    lists = {w.kind: w for w in WordList.objects.all()}
+    rows = [(kind, label, "\n".join(lists[kind].word_list()) if kind in lists else "")
+            for kind, label in WordList.KINDS]
+    return render(request, "interaction/wb_word_lists.html", {
+        "nav": "messages", "rows": rows, "templates": ReplyTemplate.objects.all(),
+    })
+
+
+@login_required
+def register(request: HttpRequest) -> HttpResponse:
+    """The office registers a message received another way; one passed on by the party and
+    government (人民网·地方领导留言板) is marked and needs collective review (Art. 29)."""
+    require(request.user, "message.route")
+    form = RegisterForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        d = form.cleaned_data
+        received_at = timezone.make_aware(datetime.combine(d["received_on"], time(9, 0)))
+        try:
+            message, _ = services.do_submit(
+                kind=d["kind"], title=d["title"], body=d["body"], name=d["name"], phone=d["phone"],
+                id_number=d["id_number"], email=d["email"], public=not d["not_public"], actor=request.user,
+                received_at=received_at, passed_on_source=d["source"],
+            )
+        except InvalidInput as exc:
+            for name, text in exc.fields.items():
+                form.add_error(name if name in form.fields else None, text)
+        else:
+            messages.success(request, f"已登记，编号 {message.number}。")
+            return redirect("interaction_wb:detail", number=message.number)
+    return render(request, "interaction/wb_register.html", {"nav": "messages", "form": form})
