@@ -8,6 +8,7 @@ import os
 from pathlib import Path
 
 import dj_database_url
+from celery.schedules import crontab
 from django.core.exceptions import ImproperlyConfigured
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -150,6 +151,12 @@ CELERY_BROKER_URL = os.environ.get("CELERY_BROKER_URL", REDIS_URL or "memory://"
 CELERY_TASK_ALWAYS_EAGER = not bool(os.environ.get("CELERY_BROKER_URL") or REDIS_URL)
 CELERY_TASK_EAGER_PROPAGATES = True
 CELERY_TIMEZONE = TIME_ZONE
+# Daily reminders of cases due soon and overdue (Art. 15, 31); each is also a management command
+# (application_reminders, message_reminders) for machines without beat.
+CELERY_BEAT_SCHEDULE = {
+    "application-reminders": {"task": "applications.reminders", "schedule": crontab(hour=8, minute=0)},
+    "message-reminders": {"task": "zwgk.interaction.tasks.remind_overdue", "schedule": crontab(hour=8, minute=0)},
+}
 
 EMAIL_BACKEND = os.environ.get(
     "EMAIL_BACKEND",

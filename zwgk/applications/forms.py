@@ -1,0 +1,179 @@
+"""HTML forms of the portal and the workbench; the checks themselves live in ``services``."""
+
+from __future__ import annotations
+
+from django import forms
+
+from zwgk.applications.models import (
+    ABANDON_REASONS,
+    APPLICANT_TYPES,
+    CHANNELS,
+    DELIVERIES,
+    ID_TYPES,
+    NOT_DISCLOSED_REASONS,
+    ORGANIZATION_TYPES,
+    OUTCOMES,
+    Contest,
+)
+from zwgk.org.models import Department
+
+BLANK = [("", "请选择")]
+
+
+def DATE_WIDGET() -> forms.DateInput:
+    return forms.DateInput(format="%Y-%m-%d", attrs={"type": "date"})
+
+
+class ApplicationForm(forms.Form):
+    """Art. 13: who applies (name, identity, contact), what is asked for, in what form."""
+
+    applicant_type = forms.ChoiceField(label="申请人类型", choices=APPLICANT_TYPES, widget=forms.RadioSelect,
+                                       initial="natural_person")
+    name = forms.CharField(label="姓名（法人或其他组织填写联系人姓名）", max_length=100)
+    organization = forms.CharField(label="法人或其他组织名称", max_length=200, required=False)
+    organization_type = forms.ChoiceField(label="组织类型（法人或其他组织填写）", choices=BLANK + ORGANIZATION_TYPES,
+                                          required=False)
+    id_type = forms.ChoiceField(label="身份证明类型", choices=ID_TYPES, initial="resident_id")
+    id_number = forms.CharField(label="证件号码", max_length=40)
+    phone = forms.CharField(label="联系电话", max_length=30)
+    email = forms.CharField(label="电子邮箱", max_length=254, required=False)
+    address = forms.CharField(label="通信地址", max_length=300, required=False)
+    description = forms.CharField(label="所需政府信息的名称、文号或者便于查询的其他特征性描述", max_length=5000,
+                                  widget=forms.Textarea(attrs={"rows": 5}))
+    purpose = forms.CharField(label="用途（选填）", max_length=2000, required=False,
+                              widget=forms.Textarea(attrs={"rows": 2}))
+    delivery = forms.ChoiceField(label="获取信息的方式", choices=DELIVERIES, widget=forms.RadioSelect, initial="online")
+    fee_waiver_requested = forms.BooleanField(label="申请减免费用", required=False)
+
+
+class RegisterForm(ApplicationForm):
+    """The office registers letters, e-mails, faxes and visits (Art. 14, 19), with a scan."""
+
+    channel = forms.ChoiceField(label="申请渠道", choices=[c for c in CHANNELS if c[0] != "online"])
+    received_on = forms.DateField(label="收到申请日期（第十九条）", widget=DATE_WIDGET())
+    scan = forms.FileField(label="申请材料扫描件（PDF、PNG、JPEG、TIFF，不超过20MB）", required=False)
+
+
+class StatusForm(forms.Form):
+    number = forms.CharField(label="申请编号", max_length=40)
+    query_code = forms.CharField(label="查询码", max_length=40)
+
+
+def _date(label: str = "日期") -> forms.DateField:
+    return forms.DateField(label=label, widget=DATE_WIDGET())
+
+
+def _departments() -> list[tuple[str, str]]:
+    return [(d.code, d.name) for d in Department.objects.filter(active=True)]
+
+
+class SupplementForm(forms.Form):
+    on = _date("告知日期")
+    items = forms.CharField(label="需补正事项（每行一项）", widget=forms.Textarea(attrs={"rows": 3}))
+
+    def body(self) -> dict:
+        return {"on": self.cleaned_data["on"],
+                "items": [line.strip() for line in self.cleaned_data["items"].splitlines() if line.strip()]}
+
+
+class ResubmitForm(forms.Form):
+    on = _date("收到补正申请日期")
+
+
+class TransferForm(forms.Form):
+    on = _date("转办日期")
+    lead = forms.ChoiceField(label="主办部门", choices=())
+    assisting = forms.MultipleChoiceField(label="协办部门", choices=(), required=False,
+                                          widget=forms.CheckboxSelectMultiple)
+    note = forms.CharField(label="办理要求", required=False, widget=forms.Textarea(attrs={"rows": 2}))
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["lead"].choices = _departments()
+        self.fields["assisting"].choices = _departments()
+
+
+class ConsultForm(forms.Form):
+    on = _date("征求意见日期")
+    party = forms.CharField(label="第三方", max_length=200)
+    contact = forms.CharField(label="联系方式", max_length=200, required=False)
+
+
+class RepliedForm(forms.Form):
+    on = _date("收到第三方答复日期")
+    consent = forms.TypedChoiceField(label="第三方意见", choices=[("true", "同意公开"), ("false", "不同意公开")],
+                                     coerce=lambda v: v == "true")
+    opinion = forms.CharField(label="意见内容", required=False, widget=forms.Textarea(attrs={"rows": 2}))
+
+
+class ExtendForm(forms.Form):
+    on = _date("延期日期")
+    days = forms.IntegerField(label="延长工作日数", min_value=1)
+    reason = forms.CharField(label="延期理由", widget=forms.Textarea(attrs={"rows": 2}))
+    approved_by = forms.CharField(label="批准人（办公室负责人账号）", max_length=150)
+
+
+class DraftForm(forms.Form):
+    on = _date("拟稿日期")
+    outcome = forms.ChoiceField(label="答复类型（第十六条）", choices=OUTCOMES)
+    reason = forms.ChoiceField(label="不予公开理由", choices=BLANK + NOT_DISCLOSED_REASONS, required=False)
+    content = forms.CharField(label="答复内容", required=False, widget=forms.Textarea(attrs={"rows": 4}))
+    reviews = forms.MultipleChoiceField(label="需送审", required=False, widget=forms.CheckboxSelectMultiple,
+                                        choices=[("secrecy", "厅保密办涉密审核"), ("legal", "法制总队涉法审核")])
+
+
+class SignOffForm(forms.Form):
+    on = _date("审签日期")
+    decision = forms.ChoiceField(label="意见", choices=[("approve", "同意"), ("return", "退回承办人")])
+    comment = forms.CharField(label="意见说明（退回时必填）", required=False, widget=forms.Textarea(attrs={"rows": 2}))
+
+
+class ReplyForm(forms.Form):
+    on = _date("答复日期")
+    outcome = forms.ChoiceField(label="答复类型（当场答复时填写）", choices=BLANK + OUTCOMES, required=False)
+    reason = forms.ChoiceField(label="不予公开理由", choices=BLANK + NOT_DISCLOSED_REASONS, required=False)
+    content = forms.CharField(label="答复内容", required=False, widget=forms.Textarea(attrs={"rows": 4}))
+
+
+class WithdrawForm(forms.Form):
+    on = _date("撤回日期")
+    reason = forms.CharField(label="撤回理由", widget=forms.Textarea(attrs={"rows": 2}))
+
+
+class AbandonForm(forms.Form):
+    on = _date("日期")
+    reason = forms.ChoiceField(label="理由", choices=ABANDON_REASONS)
+
+
+ACTION_FORMS: dict[str, type[forms.Form]] = {
+    "request_supplement": SupplementForm,
+    "resubmit": ResubmitForm,
+    "transfer": TransferForm,
+    "consult_third_party": ConsultForm,
+    "third_party_replied": RepliedForm,
+    "extend": ExtendForm,
+    "draft_reply": DraftForm,
+    "sign_off": SignOffForm,
+    "reply": ReplyForm,
+    "withdraw": WithdrawForm,
+    "abandon": AbandonForm,
+}
+
+
+def form_body(form: forms.Form) -> dict:
+    """The service body from a valid action form: blanks dropped, like an API body."""
+    if hasattr(form, "body"):
+        return form.body()
+    return {k: v for k, v in form.cleaned_data.items() if v not in ("", None, [])}
+
+
+class ScanForm(forms.Form):
+    file = forms.FileField(label="扫描件（PDF、PNG、JPEG、TIFF，不超过20MB）")
+
+
+class ContestForm(forms.Form):
+    kind = forms.ChoiceField(label="类型", choices=Contest.KINDS)
+    filed_on = _date("提起日期")
+    result = forms.ChoiceField(label="结果", choices=Contest.RESULTS, initial="pending")
+    decided_on = forms.DateField(label="审结日期", required=False, widget=DATE_WIDGET())
+    note = forms.CharField(label="说明", required=False, widget=forms.Textarea(attrs={"rows": 2}))

@@ -1,0 +1,197 @@
+"""Letters on applications (Art. 15, 16, 18, 20; annex 3): filled from templates kept as data, and
+rendered as DOCX (what the office edits) and PDF (what is sent), with the office's name, the
+application's number, the legal basis and, for answers, the right to reconsideration and
+litigation (Art. 21)."""
+
+from __future__ import annotations
+
+import io
+from collections import defaultdict
+from datetime import date
+from typing import Any
+
+from zwgk.applications.models import (
+    NOT_DISCLOSED_REASONS,
+    OUTCOMES,
+    Application,
+    Letter,
+    LetterTemplate,
+)
+from zwgk.portal.models import current_site
+
+REMEDY = (
+    "如对本答复不服，可以自收到本答复之日起六十日内依法申请行政复议，"
+    "或者自收到本答复之日起六个月内依法向人民法院提起行政诉讼。"
+)
+
+# Art. 16: which letter each outcome makes (API.md table).
+OUTCOME_LETTER = {
+    "already_public": "access_route",
+    "disclosed": "reply_1",
+    "partly_disclosed": "reply_4",
+    "not_disclosed": "reply_2",
+    "not_held": "reply_3",
+    "not_ours": "reply_3",
+    "needs_creation": "reply_3",
+    "still_unclear": "notice",
+    "not_an_application": "not_processed",
+    "duplicate": "reply_5",
+    "publication": "access_route",
+    "excessive": "notice",
+    "confirmation_request": "notice",
+    "archived": "reply_6",
+}
+
+OUTCOME_TEXT = {
+    "already_public": "已经主动公开",
+    "publication": "属于公开出版物",
+    "not_held": "本机关不掌握您申请获取的政府信息",
+    "not_ours": "您申请获取的信息不属于本机关公开范围",
+    "needs_creation": "本机关没有您申请获取的现成信息，依法不需另行制作、搜集或者加工、分析",
+    "still_unclear": "您补正后的申请内容仍不明确，本机关无法确定您所需的政府信息",
+    "excessive": "您无正当理由大量、反复申请政府信息公开",
+    "confirmation_request": "您要求本机关确认或者重新出具已获取的信息，不属于政府信息公开申请的处理范围",
+}
+
+
+def _cn_date(day: date | None) -> str:
+    return f"{day.year}年{day.month}月{day.day}日" if day else ""
+
+
+def placeholders(application: Application, **extra: Any) -> dict[str, str]:
+    """Everything a template may use; unknown placeholders are left empty."""
+    site = current_site()
+    outcome = extra.pop("outcome", application.outcome or application.draft_outcome)
+    reason = extra.pop("reason", application.reason or application.draft_reason)
+    values: dict[str, str] = {
+        "office": site.department_name,
+        "number": application.number,
+        "applicant": application.organization if application.applicant_type == "legal_person"
+        and application.organization else application.name,
+        "received_on": _cn_date(application.received_on),
+        "description": application.description,
+        "due_on": _cn_date(application.due_on),
+        "outcome_text": OUTCOME_TEXT.get(outcome, dict(OUTCOMES).get(outcome, "")),
+        "reason_text": dict(NOT_DISCLOSED_REASONS).get(reason, ""),
+        "lead": application.lead_department.name if application.lead_department else "",
+        "assisting": "、".join(d.name for d in application.assisting_departments.all()) or "无",
+        "extended_days": str(application.extended_days or ""),
+        "extension_reason": application.extension_reason,
+        "items": "\n".join(f"　　{i}. {item}" for i, item in enumerate(application.supplement_items or [], 1)),
+        "content": "",
+    }
+    for key, value in extra.items():
+        values[key] = _cn_date(value) if isinstance(value, date) else str(value or "")
+    if values["content"]:
+        values["content"] = "\n".join(f"　　{line.strip()}" for line in values["content"].splitlines() if line.strip())
+    return values
+
+
+def fill(template: LetterTemplate, values: dict[str, str]) -> str:
+    return template.body.format_map(defaultdict(str, values))
+
+
+def issue(application: Application, code: str, on: date, *, public: bool = True, **extra: Any) -> Letter:
+    """Make the letter ``code`` for ``application`` (called inside the acting service's transaction)."""
+    template = LetterTemplate.objects.get(pk=code)
+    body = fill(template, placeholders(application, **extra))
+    return Letter.objects.create(
+        application=application, template=template, name=template.name, title=template.title, body=body,
+        issued_on=on, public=public,
+    )
+
+
+def _parts(letter: Letter) -> dict[str, Any]:
+    site = current_site()
+    template = letter.template
+    return {
+        "office": site.department_name,
+        "title": f"{site.department_name}{letter.title}",
+        "number": f"（{letter.application.number}）",
+        "paragraphs": [line for line in letter.body.splitlines() if line.strip()],
+        "basis": f"依据：{template.legal_basis}" if template.legal_basis else "",
+        "remedy": REMEDY if template.remedy else "",
+        "signature": site.department_name,
+        "date": _cn_date(letter.issued_on),
+        "contact": "　".join(
+            x for x in (f"联系电话：{site.phone}" if site.phone else "",
+                        f"地址：{site.address}" if site.address else "") if x
+        ),
+    }
+
+
+def render_docx(letter: Letter) -> bytes:
+    from docx import Document
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.oxml.ns import qn
+    from docx.shared import Pt
+
+    parts = _parts(letter)
+    document = Document()
+    style = document.styles["Normal"]
+    style.font.name = "FangSong"
+    style.font.size = Pt(14)
+    style.element.rPr.rFonts.set(qn("w:eastAsia"), "仿宋")
+    heading = document.add_paragraph()
+    heading.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    run = heading.add_run(parts["title"])
+    run.bold = True
+    run.font.size = Pt(20)
+    number = document.add_paragraph(parts["number"])
+    number.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    for line in parts["paragraphs"]:
+        document.add_paragraph(line)
+    for key in ("basis", "remedy"):
+        if parts[key]:
+            document.add_paragraph(f"　　{parts[key]}")
+    for key in ("signature", "date"):
+        paragraph = document.add_paragraph(parts[key])
+        paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+    if parts["contact"]:
+        document.add_paragraph(parts["contact"])
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue()
+
+
+FONT = "STSong-Light"
+
+
+def _register_font() -> None:
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+
+    if FONT not in pdfmetrics.getRegisteredFontNames():
+        pdfmetrics.registerFont(UnicodeCIDFont(FONT))
+
+
+def render_pdf(letter: Letter) -> bytes:
+    """A4 PDF in reportlab's built-in Chinese CID font (no font file needed on the server)."""
+    from xml.sax.saxutils import escape
+
+    from reportlab.lib.enums import TA_CENTER, TA_RIGHT
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.styles import ParagraphStyle
+    from reportlab.lib.units import mm
+    from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer
+
+    _register_font()
+    parts = _parts(letter)
+    body = ParagraphStyle("body", fontName=FONT, fontSize=14, leading=24, wordWrap="CJK")
+    title = ParagraphStyle("title", parent=body, fontSize=20, leading=30, alignment=TA_CENTER)
+    center = ParagraphStyle("center", parent=body, alignment=TA_CENTER)
+    right = ParagraphStyle("right", parent=body, alignment=TA_RIGHT)
+    story: list[Any] = [Paragraph(escape(parts["title"]), title), Paragraph(escape(parts["number"]), center),
+                        Spacer(1, 6 * mm)]
+    story += [Paragraph(escape(line), body) for line in parts["paragraphs"]]
+    for key in ("basis", "remedy"):
+        if parts[key]:
+            story.append(Paragraph(escape(f"　　{parts[key]}"), body))
+    story += [Spacer(1, 10 * mm), Paragraph(escape(parts["signature"]), right), Paragraph(escape(parts["date"]), right)]
+    if parts["contact"]:
+        story += [Spacer(1, 6 * mm), Paragraph(escape(parts["contact"]), body)]
+    out = io.BytesIO()
+    doc = SimpleDocTemplate(out, pagesize=A4, leftMargin=28 * mm, rightMargin=26 * mm, topMargin=37 * mm,
+                            bottomMargin=35 * mm, title=parts["title"], author=parts["office"])
+    doc.build(story)
+    return out.getvalue()

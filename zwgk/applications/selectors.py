@@ -1,0 +1,226 @@
+"""Reads on applications: lookups with the 404 rule, the workbench queues, the clock as shown,
+the citizen's view, and possible duplicates (Art. 16 (六))."""
+
+from __future__ import annotations
+
+import difflib
+from datetime import date, timedelta
+from typing import Any
+
+from django.db.models import Q, QuerySet
+from django.utils import timezone
+
+from zwgk.applications.models import Application
+from zwgk.applications.rules import is_office
+from zwgk.applications.services import ACTION_LABELS, pending_stage, query_code_matches
+from zwgk.core.errors import NotFound
+from zwgk.events.models import Event
+from zwgk.org.permissions import get_for
+from zwgk.workdays import services as workdays
+
+QUEUES = [
+    ("mine", "我的待办"),
+    ("department", "本部门"),
+    ("intake", "办公室初审"),
+    ("due_soon", "即将到期"),
+    ("overdue", "已超期"),
+    ("paused", "暂停计时"),
+    ("all", "全部"),
+]
+SOON_DAYS = 3
+EVENT_LABELS = {
+    **ACTION_LABELS,
+    "submit": "收到申请",
+    "third_party_expired": "第三方逾期未答复",
+    "attach_scan": "上传扫描件",
+    "record_contest": "登记复议诉讼",
+    "decide_contest": "复议诉讼审结",
+    "deadline_recounted": "期限重新计算",
+}
+
+
+def for_staff(user: Any, number: str) -> Application:
+    """The application if ``user`` may see it, else 404 (DESIGN.md: not 403)."""
+    return get_for(user, Application.objects.select_related("lead_department"), "application.view", number=number)
+
+
+def for_citizen(number: str, query_code: str | None) -> Application:
+    """Number and query code together open the status; a wrong code is 404 like a wrong number."""
+    application = Application.objects.select_related("lead_department").filter(number=number).first()
+    if application is None or not query_code_matches(application, query_code):
+        raise NotFound("未找到该申请，请核对申请编号和查询码。")
+    return application
+
+
+def visible_to(user: Any) -> QuerySet[Application]:
+    codes = user.permission_codes()
+    qs = Application.objects.select_related("lead_department")
+    if "application.view_all" in codes or "application.register" in codes:
+        return qs
+    q = Q(pk__in=[])
+    if user.department_id:
+        q |= Q(lead_department_id=user.department_id) | Q(assisting_departments=user.department_id)
+    reviewed = qs.exclude(draft_reviews=[]).values_list("pk", "draft_reviews")
+    if user.has_role("secrecy"):
+        q |= Q(pk__in=[pk for pk, reviews in reviewed if "secrecy" in (reviews or [])])
+    if "application.legal" in codes:
+        q |= Q(pk__in=[pk for pk, reviews in reviewed if "legal" in (reviews or [])]) | Q(status=Application.ANSWERED)
+    if user.has_role("leader"):
+        q |= Q(status__in=[Application.IN_SIGNOFF, Application.SIGNED_OFF, Application.ANSWERED])
+    return qs.filter(q).distinct()
+
+
+def soon_limit(today: date) -> date:
+    """The last day that counts as "due soon": three working days from today."""
+    return workdays.deadline(today, SOON_DAYS).date
+
+
+def _paused_ids() -> QuerySet:
+    from zwgk.applications.models import ThirdPartyConsultation
+
+    return ThirdPartyConsultation.objects.filter(ended_on__isnull=True).values("application_id")
+
+
+def queue(user: Any, name: str, *, order: str = "due_on", today: date | None = None) -> QuerySet[Application]:
+    today = today or timezone.localdate()
+    qs = visible_to(user)
+    running = qs.filter(status__in=Application.OPEN).exclude(pk__in=_paused_ids())
+    if name == "mine":
+        qs = qs.filter(pk__in=[a.pk for a in qs.filter(status__in=Application.OPEN) if owes(user, a)])
+    elif name == "department":
+        qs = qs.filter(Q(lead_department_id=user.department_id) | Q(assisting_departments=user.department_id),
+                       status__in=Application.OPEN)
+    elif name == "intake":
+        qs = qs.filter(status__in=[Application.RECEIVED, Application.AWAITING_SUPPLEMENT])
+    elif name == "due_soon":
+        qs = running.filter(due_on__gte=today, due_on__lte=soon_limit(today))
+    elif name == "overdue":
+        qs = running.filter(due_on__lt=today)
+    elif name == "paused":
+        qs = qs.filter(Q(pk__in=_paused_ids()) | Q(status=Application.AWAITING_SUPPLEMENT))
+    key = {"due_on": "due_on", "-due_on": "-due_on", "received_on": "received_on", "-received_on": "-received_on"}.get(
+        order, "due_on"
+    )
+    return qs.order_by(key, "number").distinct()
+
+
+def owes(user: Any, application: Application) -> bool:
+    """Whether the next step of an open case is this person's (the to-do list)."""
+    from zwgk.applications.rules import is_lead
+
+    status = application.status
+    if status in (Application.RECEIVED, Application.AWAITING_SUPPLEMENT):
+        return is_office(user)
+    if status == Application.TRANSFERRED:
+        return user.has_role("handler") and is_lead(user, application)
+    if status == Application.SIGNED_OFF:
+        return user.has_role("handler") and is_lead(user, application)
+    if status == Application.IN_SIGNOFF:
+        from zwgk.applications.services import _fits_stage
+
+        return _fits_stage(user, application, pending_stage(application))
+    return False
+
+
+def clock(application: Application, today: date | None = None) -> dict[str, Any]:
+    """The case page's clock: received, paused days, extension, due, and the derived overdue."""
+    today = today or timezone.localdate()
+    paused = application.paused
+    return {
+        "received_on": application.received_on,
+        "due_on": application.due_on,
+        "provisional": application.due_provisional,
+        "paused": paused,
+        "stopped": application.status == Application.AWAITING_SUPPLEMENT,
+        "paused_days": application.paused_days,
+        "extended_days": application.extended_days,
+        "overdue": bool(application.is_open and not paused and application.due_on and application.due_on < today),
+        "consultation": application.open_consultation() if paused else None,
+    }
+
+
+def events(application: Application, *, public_only: bool = False) -> list[dict[str, Any]]:
+    qs = Event.objects.for_object(application)
+    if public_only:
+        qs = qs.filter(public=True)
+    return [
+        {
+            "at": timezone.localtime(e.at),
+            "action": e.action,
+            "label": EVENT_LABELS.get(e.action, e.action),
+            "by": _public_by(e) if public_only else e.actor_label,
+            "note": e.note,
+        }
+        for e in qs
+    ]
+
+
+def _public_by(event: Event) -> str:
+    """Citizens see the office or department, never a staff member's name."""
+    if event.actor_id is None:
+        return event.actor_label
+    department = event.actor.department
+    return department.name if department else "公安厅"
+
+
+def as_dict(application: Application, *, citizen: bool = False) -> dict[str, Any]:
+    """The API's application (API.md): for a citizen only what concerns them."""
+    letters = application.letters.filter(public=True) if citizen else application.letters.all()
+    departments = []
+    if application.lead_department:
+        departments.append({"code": application.lead_department.code, "name": application.lead_department.name,
+                            "role": "lead"})
+    for d in application.assisting_departments.all():
+        departments.append({"code": d.code, "name": d.name, "role": "assisting"})
+    data: dict[str, Any] = {
+        "number": application.number,
+        "status": application.status,
+        "status_label": application.get_status_display(),
+        "received_on": application.received_on,
+        "due_on": application.due_on,
+        "due_provisional": application.due_provisional,
+        "paused": application.paused,
+        "extended": application.extended_days is not None,
+        "departments": departments,
+        "events": [{k: e[k] for k in ("at", "action", "by", "note")} for e in events(application, public_only=citizen)],
+        "letters": [
+            {"id": letter.pk, "name": letter.name, "title": letter.title, "issued_on": letter.issued_on,
+             "docx": f"/api/v1/applications/{application.number}/letters/{letter.pk}.docx",
+             "pdf": f"/api/v1/applications/{application.number}/letters/{letter.pk}.pdf"}
+            for letter in letters
+        ],
+        "outcome": application.outcome or None,
+        "closed_on": application.closed_on,
+    }
+    if not citizen:
+        data.update({
+            "channel": application.channel,
+            "applicant_type": application.applicant_type,
+            "name": application.name,
+            "organization": application.organization,
+            "organization_type": application.organization_type or None,
+            "description": application.description,
+            "delivery": application.delivery,
+            "reason": application.reason or None,
+            "paused_days": application.paused_days,
+            "extended_days": application.extended_days,
+            "draft_outcome": application.draft_outcome or None,
+            "signoff_stage": pending_stage(application),
+        })
+    return data
+
+
+def possible_duplicates(application: Application, *, threshold: float = 0.6) -> list[tuple[Application, float]]:
+    """Earlier or later applications by the same ID number within a year whose description is
+    similar (difflib ratio): shown to the clerk, who decides (Art. 16 (六))."""
+    since = application.received_on - timedelta(days=366)
+    until = application.received_on + timedelta(days=366)
+    found = []
+    others = Application.objects.filter(id_number=application.id_number, received_on__range=(since, until)).exclude(
+        pk=application.pk
+    )
+    for other in others[:200]:
+        ratio = difflib.SequenceMatcher(None, application.description, other.description).ratio()
+        if ratio >= threshold:
+            found.append((other, round(ratio, 2)))
+    return sorted(found, key=lambda pair: -pair[1])
