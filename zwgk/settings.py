@@ -100,9 +100,6 @@ if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
         "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=5000;",
         "transaction_mode": "IMMEDIATE",
     }
-    DATABASES["default"]["CONN_MAX_AGE"] = 0 if os.environ.get("CONN_MAX_AGE") is None else DATABASES[
-        "default"
-    ]["CONN_MAX_AGE"]
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "org.Staff"
@@ -154,6 +151,8 @@ CELERY_TIMEZONE = TIME_ZONE
 # Daily reminders of cases due soon and overdue (Art. 15, 31); each is also a management command
 # (application_reminders, message_reminders) for machines without beat.
 CELERY_BEAT_SCHEDULE = {
+    # Art. 26: scheduled publications go out on time (also: manage.py publish_scheduled).
+    "catalog-publish-scheduled": {"task": "catalog.publish_scheduled", "schedule": crontab(minute="*/5")},
     "application-reminders": {"task": "applications.reminders", "schedule": crontab(hour=8, minute=0)},
     "message-reminders": {"task": "zwgk.interaction.tasks.remind_overdue", "schedule": crontab(hour=8, minute=0)},
 }

@@ -9,11 +9,12 @@ from datetime import date, datetime, time
 from pathlib import Path
 
 from django.db import transaction
+from django.urls import reverse
 from django.utils import timezone
+from django.utils.html import escape
 
-from zwgk.catalog import generator, search
+from zwgk.catalog import generator, search, selectors
 from zwgk.catalog.models import Category, Entry, Section
-from zwgk.core.numbering import next_number
 from zwgk.events.services import record
 from zwgk.org.models import Department
 from zwgk.portal.models import current_site
@@ -86,13 +87,18 @@ def seed_document_lines() -> list[str]:
     return [line for line in lines[start:end + 1] if line]
 
 
+# Sections whose page is another app's: the application form and the director's mailbox.
+SECTION_PAGES = {"apply": "applications:apply", "mailbox": "interaction:mailbox"}
+
+
 def _load_sections() -> dict[str, Section]:
     departments = {d.code: d for d in Department.objects.all()}
     for order, (code, name, channel, dept, description) in enumerate(SECTIONS, start=1):
+        page = SECTION_PAGES.get(code)
         Section.objects.update_or_create(
             code=code,
             defaults={"name": name, "channel": channel, "department": departments[dept],
-                      "description": description, "order": order},
+                      "description": description, "order": order, "link": reverse(page) if page else ""},
         )
     return {s.code: s for s in Section.objects.select_related("department")}
 
@@ -114,18 +120,17 @@ def _guide_body() -> str:
         "能够当场答复的当场答复；不能当场答复的，自收到申请之日起15个工作日内答复；需要延长答复期限的，经政务公开办公室负责人同意"
         "并告知申请人，延长的期限最长不超过15个工作日。征求第三方意见所需时间不计算在内。",
         "三、受理机构。" + f"{site.department_name}政务公开办公室（设在办公室）。"
-        + (f"办公地址：{site.address}。" if site.address else "") + (f"办公时间：{site.office_hours}。" if site.office_hours else "")
+        + (f"办公地址：{site.address}。" if site.address else "")
+        + (f"办公时间：{site.office_hours}。" if site.office_hours else "")
         + (f"联系电话：{site.phone}。" if site.phone else ""),
         "四、监督和救济。申请人认为行政机关在政府信息公开工作中侵犯其合法权益的，可以依法申请行政复议或者提起行政诉讼。",
     ]
     return "".join(f"<p>{p}</p>" for p in parts)
 
 
-def _entry(section: Section, category: Category, title: str, body: str, published_on: date, *,
-           index_number: str | None = None, document_number: str = "", publisher: str | None = None,
-           imported: bool = False, **extra: object) -> Entry:
-    if index_number is None:
-        index_number = next_number("catalog", published_on.year, unified_code=current_site().unified_code)
+def _entry(section: Section, category: Category, title: str, body: str, published_on: date, index_number: str, *,
+           document_number: str = "", publisher: str | None = None, imported: bool = False,
+           **extra: object) -> Entry:
     return Entry(
         index_number=index_number, title=title, publisher=publisher or _publisher(section),
         department=section.department, published_on=published_on, category=category, section=section,
@@ -135,34 +140,30 @@ def _entry(section: Section, category: Category, title: str, body: str, publishe
     )
 
 
-def _index(entries: list[Entry]) -> None:
-    rows = []
-    for entry in entries:
-        title_tokens, body_tokens = search.entry_tokens(entry.title, entry.public_body)
-        entry.search_tokens = f"{title_tokens} {body_tokens}".strip()
-        rows.append((entry.pk, title_tokens, body_tokens))
-    Entry.objects.bulk_update(entries, ["search_tokens"], batch_size=200)
-    search.bulk_index(rows)
-
-
 def _load_entries(sections: dict[str, Section]) -> int:
+    from zwgk.catalog.services import reserve_index_numbers
+
     if Entry.objects.filter(index_number=SEED_INDEX_NUMBER).exists():
         return 0
     categories = {c.code: c for c in Category.objects.all()}
-    seed_body = "".join(f"<p>{line}</p>" for line in seed_document_lines())
+    seed_body = "".join(f"<p>{escape(line)}</p>" for line in seed_document_lines())
+    guide_number = reserve_index_numbers(2024, 1)[0]
     entries = [
         _entry(sections["regulations"], categories["laws"], SEED_TITLE, seed_body, date(2018, 9, 11),
-               index_number=SEED_INDEX_NUMBER, publisher="公安厅办公室", imported=True),
+               SEED_INDEX_NUMBER, publisher="公安厅办公室", imported=True),
         _entry(sections["guide"], categories["organization"], f"{current_site().department_name}政府信息公开指南",
-               _guide_body(), date(2024, 1, 10), publisher="公安厅办公室"),
+               _guide_body(), date(2024, 1, 10), guide_number, publisher="公安厅办公室"),
     ]
+    tokens = [search.entry_tokens(e.title, e.body) for e in entries]
     rng = random.Random(20180911)
     plan = []
     for code, cats in SECTION_CATEGORIES.items():
         plan += [(code, cats)] * SECTION_WEIGHTS.get(code, DEFAULT_WEIGHT)
-    today = timezone.localdate()
-    published = list(generator.dates(rng, date(2018, 10, 8), today, len(plan)))
+    published = list(generator.dates(rng, date(2018, 10, 8), timezone.localdate(), len(plan)))
     rng.shuffle(plan)
+    numbers: dict[int, list[str]] = {}
+    for year in sorted({d.year for d in published}):
+        numbers[year] = reserve_index_numbers(year, sum(1 for d in published if d.year == year))
     for (code, cats), day in zip(plan, published, strict=True):
         generated = generator.generate(rng, code, day.year)
         body = "".join(f"<p>{p}</p>" for p in generated.paragraphs)
@@ -173,13 +174,22 @@ def _load_entries(sections: dict[str, Section]) -> int:
         if code == "regulations" and rng.random() < 0.3:
             extra["validity"] = rng.choice([Entry.AMENDED, Entry.REPEALED])
         entries.append(_entry(sections[code], categories[rng.choice(cats)], generated.title, body, day,
-                              document_number=generated.document_number if code in ("regulations", "announcements") else "",
-                              **extra))
-    Entry.objects.bulk_create(entries, batch_size=200)
-    saved = list(Entry.objects.filter(status=Entry.PUBLISHED, search_tokens=""))
-    _index(saved)
-    for entry in saved[:2]:
-        record(entry, "imported" if entry.imported else "published", note=f"演示数据，索引号 {entry.index_number}")
+                              numbers[day.year].pop(0),
+                              document_number=generated.document_number if code in ("regulations", "announcements")
+                              else "", **extra))
+        tokens.append((generated.title_tokens, generated.body_tokens))
+    for entry, (title_tokens, body_tokens) in zip(entries, tokens, strict=True):
+        entry.search_tokens = search.stored_tokens(title_tokens, body_tokens)
+    created = Entry.objects.bulk_create(entries, batch_size=200)
+    if any(e.pk is None for e in created):
+        created = list(Entry.objects.filter(index_number__in=[e.index_number for e in entries]).order_by("id"))
+        by_number = {e.index_number: e.pk for e in created}
+        for entry in entries:
+            entry.pk = by_number[entry.index_number]
+    search.bulk_index([(e.pk, t, b, search.facet_tokens(e.published_on, e.section_id, e.category_id))
+                       for e, (t, b) in zip(entries, tokens, strict=True)])
+    record(entries[0], "imported", note=f"演示数据：导入存量信息，索引号 {SEED_INDEX_NUMBER}")
+    transaction.on_commit(selectors.catalog_changed)
     return len(entries)
 
 
@@ -193,22 +203,38 @@ def _load_flow(sections: dict[str, Section]) -> int:
     categories = {c.code: c for c in Category.objects.all()}
     handler = Staff.objects.filter(username="publicity_handler").first()
     office_handler = Staff.objects.filter(username="office_handler").first()
-    if handler is None or office_handler is None:
+    if handler is None or office_handler is None or not handler.has_role("handler"):
         return 0
     services.do_create_draft(handler, services.DraftData(
         title="全区公安机关开展冬季道路交通安全宣传活动", section=sections["news"], category=categories["campaigns"],
         body="<p>近日，全区公安机关集中开展冬季道路交通安全宣传活动，提醒广大驾驶人雨雪天气减速慢行。</p>",
     ))
-    draft = services.do_create_draft(office_handler, services.DraftData(
+    services.do_create_draft(office_handler, services.DraftData(
         title="关于调整政务公开办公室办公时间的公告", section=sections["notices"], category=categories["organization"],
         body="<p>自2026年12月1日起，政务公开办公室办公时间调整为工作日上午8:30—12:00，下午14:30—18:00。</p>",
     ))
-    services.do_submit(office_handler, draft)
     return 2
+
+
+def ensure_reference_data() -> None:
+    """The categories of Art. 8, the index-number pattern and the sensitive words, as the migrations
+    seed them (a live-server test flushes the database between tests)."""
+    import importlib
+
+    from django.apps import apps
+
+    for name in ("0003_categories", "0006_reference_data"):
+        importlib.import_module(f"zwgk.catalog.migrations.{name}").seed(apps, None)
 
 
 @transaction.atomic
 def load() -> str:
+    from zwgk.portal import demo as portal_demo
+    from zwgk.portal.models import SiteProfile
+
+    ensure_reference_data()
+    if not SiteProfile.objects.exists():
+        portal_demo.load()  # index numbers begin with the site's unified code
     sections = _load_sections()
     entries = _load_entries(sections)
     flow = _load_flow(sections)

@@ -48,6 +48,10 @@ class Section(models.Model):
     )
     description = models.CharField("说明", max_length=200, blank=True)
     order = models.PositiveSmallIntegerField("排序", default=100)
+    link = models.CharField(
+        "栏目地址", max_length=200, blank=True,
+        help_text="留空则显示本栏目的信息列表；填写站内地址（如 /apply/）则栏目链接到该页面",
+    )
 
     class Meta:
         verbose_name = "栏目"
@@ -60,7 +64,7 @@ class Section(models.Model):
     def get_absolute_url(self) -> str:
         from django.urls import reverse
 
-        return reverse("catalog:section", args=[self.code])
+        return self.link or reverse("catalog:section", args=[self.code])
 
 
 class EntryQuerySet(models.QuerySet):
@@ -102,7 +106,9 @@ class Entry(Deadline):
     published_on = models.DateField("公开日期", null=True, blank=True)
     disclosure_mode = models.CharField("公开方式", max_length=20, choices=MODES, default=PROACTIVE)
     disclosure_attribute = models.CharField("公开属性", max_length=20, choices=ATTRIBUTES, default=PUBLIC)
-    category = models.ForeignKey(Category, verbose_name="主动公开类别", on_delete=models.PROTECT, related_name="entries")
+    category = models.ForeignKey(
+        Category, verbose_name="主动公开类别", on_delete=models.PROTECT, related_name="entries"
+    )
     section = models.ForeignKey(Section, verbose_name="栏目", on_delete=models.PROTECT, related_name="entries")
     document_number = models.CharField("文号", max_length=100, blank=True)
     body = models.TextField("正文", blank=True, help_text="HTML，保存时已清理")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass, field
 
 from django.db.models import F
@@ -65,16 +66,51 @@ def _newest_sections() -> list[dict]:
     return [{"section": sections[code], "entries": newest.get(code, [])} for code in HOME_SECTIONS if code in sections]
 
 
+HOME_CACHE_SECONDS = 10
+_FINGERPRINT_SQL: str | None = None
+
+
+def _home_fingerprint() -> str:
+    """What the cached home page depends on besides the catalog generation, in one cheap query:
+    the site's furniture (all but the visit count) and the highest catalog entry id."""
+    global _FINGERPRINT_SQL
+    from django.db import connection
+
+    from zwgk.catalog.models import Entry
+
+    if _FINGERPRINT_SQL is None:
+        columns = ", ".join(connection.ops.quote_name(f.column) for f in SiteProfile._meta.fields if f.name != "visits")
+        _FINGERPRINT_SQL = (
+            f"SELECT (SELECT max(id) FROM {Entry._meta.db_table}), {columns} "
+            f"FROM {SiteProfile._meta.db_table} ORDER BY id LIMIT 1"
+        )
+    with connection.cursor() as cursor:
+        cursor.execute(_FINGERPRINT_SQL)
+        row = cursor.fetchone()
+    return hashlib.sha1(repr(row).encode()).hexdigest()[:16]
+
+
 def home(request: HttpRequest) -> HttpResponse:
+    """The home page. Its HTML is cached for a few seconds (and until the catalog changes), so the
+    visit counter it shows may lag by that much; counting itself is never cached."""
+    from django.core.cache import cache
+
     from zwgk.catalog import selectors
 
-    site = current_site()
-    response = render(
-        request,
-        "portal/home.html",
-        {"nav": "home", "channels": list(_channels().values()), "visitor_number": site.visits + 1,
-         "newest": _newest_sections(), "guide": selectors.guide()},
-    )
+    care = request.COOKIES.get(CARE_COOKIE) == "1"
+    key = f"portal:home:{selectors.generation()}:{_home_fingerprint()}:{int(care)}"
+    html = cache.get(key) if not request.GET else None
+    if html is None:
+        site = current_site()
+        html = render(
+            request,
+            "portal/home.html",
+            {"nav": "home", "channels": list(_channels().values()), "visitor_number": site.visits + 1,
+             "newest": _newest_sections(), "guide": selectors.guide()},
+        ).content
+        if not request.GET:
+            cache.set(key, html, HOME_CACHE_SECONDS)
+    response = HttpResponse(html)
     _count_visitor(request, response)
     return response
 

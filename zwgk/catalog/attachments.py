@@ -1,0 +1,137 @@
+"""Attachments of catalog entries: accepted by their content (magic bytes), size-limited, and their
+text extracted so the pre-publication scan (Art. 4) reads them too."""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import re
+import zipfile
+import zlib
+from dataclasses import dataclass
+
+from django.conf import settings
+
+from zwgk.core.errors import InvalidInput
+
+PDF = "application/pdf"
+DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+PNG, JPEG, GIF = "image/png", "image/jpeg", "image/gif"
+EXTENSIONS = {PDF: {"pdf"}, DOCX: {"docx"}, XLSX: {"xlsx"}, PNG: {"png"}, JPEG: {"jpg", "jpeg"}, GIF: {"gif"}}
+LABELS = {PDF: "PDF", DOCX: "Word 文档（DOCX）", XLSX: "Excel 表格（XLSX）", PNG: "PNG 图片", JPEG: "JPEG 图片",
+          GIF: "GIF 图片"}
+
+
+def max_bytes() -> int:
+    return int(getattr(settings, "ZWGK_CATALOG_ATTACHMENT_MAX_MB", 20)) * 1024 * 1024
+
+
+@dataclass(frozen=True)
+class Checked:
+    name: str
+    content_type: str
+    size: int
+    sha256: str
+    text: str
+
+
+def _sniff(data: bytes) -> str | None:
+    """The type by content: magic bytes first, then the inside of OOXML zip packages."""
+    if data.startswith(b"%PDF-"):
+        return PDF
+    if data.startswith(b"\x89PNG\r\n\x1a\n"):
+        return PNG
+    if data.startswith(b"\xff\xd8\xff"):
+        return JPEG
+    if data.startswith((b"GIF87a", b"GIF89a")):
+        return GIF
+    if data.startswith(b"PK\x03\x04"):
+        try:
+            with zipfile.ZipFile(io.BytesIO(data)) as package:
+                names = set(package.namelist())
+        except zipfile.BadZipFile:
+            return None
+        if "[Content_Types].xml" in names and "word/document.xml" in names:
+            return DOCX
+        if "[Content_Types].xml" in names and "xl/workbook.xml" in names:
+            return XLSX
+    return None
+
+
+def check(name: str, data: bytes) -> Checked:
+    """Accept a PDF, DOCX, XLSX or image whose content matches its name, within the size limit."""
+    name = (name or "").replace("\\", "/").rsplit("/", 1)[-1].strip()[:200] or "附件"
+    if len(data) > max_bytes():
+        raise InvalidInput(f"附件“{name}”超过大小限制（{max_bytes() // 1024 // 1024}MB）。",
+                           fields={"file": "文件过大"})
+    if not data:
+        raise InvalidInput(f"附件“{name}”是空文件。", fields={"file": "空文件"})
+    kind = _sniff(data)
+    if kind is None:
+        raise InvalidInput(
+            f"附件“{name}”的内容不是允许的格式（PDF、DOCX、XLSX、PNG、JPEG、GIF）。", fields={"file": "格式不允许"}
+        )
+    extension = name.rsplit(".", 1)[-1].lower() if "." in name else ""
+    if extension not in EXTENSIONS[kind]:
+        raise InvalidInput(
+            f"附件“{name}”的扩展名与内容不符（内容为{LABELS[kind]}）。", fields={"file": "扩展名与内容不符"}
+        )
+    return Checked(name, kind, len(data), hashlib.sha256(data).hexdigest(), extract_text(kind, data))
+
+
+def extract_text(kind: str, data: bytes) -> str:
+    """The text of a document for the scan; images have none (no OCR)."""
+    try:
+        if kind == DOCX:
+            return _docx_text(data)
+        if kind == XLSX:
+            return _xlsx_text(data)
+        if kind == PDF:
+            return _pdf_text(data)
+    except Exception:  # a damaged document still gets published only after review
+        return ""
+    return ""
+
+
+def _docx_text(data: bytes) -> str:
+    import docx
+
+    document = docx.Document(io.BytesIO(data))
+    lines = [p.text for p in document.paragraphs]
+    for table in document.tables:
+        for row in table.rows:
+            lines.append("\t".join(cell.text for cell in row.cells))
+    return "\n".join(lines)
+
+
+def _xlsx_text(data: bytes) -> str:
+    import openpyxl
+
+    workbook = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+    lines = []
+    for sheet in workbook.worksheets:
+        for row in sheet.iter_rows(values_only=True):
+            cells = [str(v) for v in row if v is not None]
+            if cells:
+                lines.append("\t".join(cells))
+    workbook.close()
+    return "\n".join(lines)
+
+
+_STREAM = re.compile(rb"stream\r?\n(.*?)\r?\nendstream", re.S)
+_LITERAL = re.compile(rb"\(((?:\\.|[^\\)])*)\)")
+
+
+def _pdf_text(data: bytes) -> str:
+    """Best effort without a PDF library: literal strings of (possibly deflated) content streams.
+    Text drawn with CID fonts (most Chinese PDFs) cannot be read this way."""
+    chunks = []
+    for raw in _STREAM.findall(data):
+        try:
+            content = zlib.decompress(raw)
+        except zlib.error:
+            content = raw
+        for literal in _LITERAL.findall(content):
+            chunks.append(literal.decode("latin-1", "replace"))
+    return " ".join(chunks)

@@ -1,0 +1,272 @@
+"""Reads of the disclosure catalog: public browsing with keyset pagination (newest first, no OFFSET
+scans), search, lookups by index number, and the workbench's lists of entries due."""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from django.core.cache import cache
+from django.db.models import Max, Min, Q, QuerySet
+from django.utils import timezone
+
+from zwgk.catalog import search
+from zwgk.catalog.models import Category, Entry, Section
+from zwgk.org.permissions import can
+from zwgk.workdays import services as workdays
+
+PAGE_SIZE = 20
+COUNT_CACHE_SECONDS = 60
+GENERATION_KEY = "catalog:generation"
+
+
+def generation() -> int:
+    """Bumped whenever the published catalog changes; part of every cache key of public pages."""
+    return cache.get_or_set(GENERATION_KEY, 1, None)
+
+
+def catalog_changed() -> None:
+    """Called by the service layer after a publication or withdrawal: cached counts, year lists and
+    the home page are recomputed."""
+    try:
+        cache.incr(GENERATION_KEY)
+    except ValueError:
+        cache.set(GENERATION_KEY, 2, None)
+
+
+LARGE_FIELDS = ("search_tokens", "scan_findings")
+BODY_FIELDS = ("body", "redacted_body")
+
+
+def published() -> QuerySet[Entry]:
+    return Entry.objects.filter(status=Entry.PUBLISHED).select_related("section", "category").defer(*LARGE_FIELDS)
+
+
+@dataclass(frozen=True)
+class Browse:
+    """Filters that combine: category, section, publisher, year, and a search query."""
+
+    category: Category | None = None
+    section: Section | None = None
+    publisher: str | None = None
+    year: int | None = None
+    q: str = ""
+
+    def apply(self, qs: QuerySet[Entry]) -> QuerySet[Entry]:
+        if self.category:
+            qs = qs.filter(category=self.category)
+        if self.section:
+            qs = qs.filter(section=self.section)
+        if self.publisher:
+            qs = qs.filter(publisher=self.publisher)
+        if self.year:
+            qs = qs.filter(published_on__gte=date(self.year, 1, 1), published_on__lte=date(self.year, 12, 31))
+        return qs
+
+    def search_filters(self) -> search.Filters:
+        return search.Filters(
+            category_id=self.category.pk if self.category else None,
+            section_id=self.section.pk if self.section else None,
+            year=self.year, publisher=self.publisher,
+        )
+
+    def cache_key(self) -> str:
+        raw = f"{self.category and self.category.pk}|{self.section and self.section.pk}|{self.publisher}|{self.year}"
+        return f"catalog:count:{generation()}:" + hashlib.sha1(raw.encode()).hexdigest()
+
+
+def parse_filters(params: Any) -> Browse:
+    """Filters from query parameters (codes, not ids); unknown values are ignored."""
+    category = section = None
+    if params.get("category"):
+        category = Category.objects.filter(code=params.get("category")).first()
+    if params.get("section"):
+        section = Section.objects.filter(code=params.get("section")).first()
+    year = None
+    try:
+        year = int(params.get("year") or 0) or None
+    except ValueError:
+        year = None
+    if year is not None and not 1949 <= year <= 2200:
+        year = None
+    publisher = (params.get("publisher") or "").strip()[:100] or None
+    return Browse(category, section, publisher, year, (params.get("q") or "").strip()[:200])
+
+
+def encode_cursor(entry: Entry) -> str:
+    return f"{entry.published_on.isoformat()}_{entry.pk}"
+
+
+def decode_cursor(cursor: str | None) -> tuple[date, int] | None:
+    if not cursor:
+        return None
+    try:
+        day, _, pk = cursor.partition("_")
+        return date.fromisoformat(day), int(pk)
+    except ValueError:
+        return None
+
+
+@dataclass
+class Page:
+    entries: list[Entry]
+    count: int
+    next_cursor: str | None = None
+    prev_cursor: str | None = None
+    capped: bool = False
+    page: int = 1
+    has_next: bool = False
+    words: list[str] = field(default_factory=list)
+
+
+def count(filters: Browse) -> int:
+    key = filters.cache_key()
+    value = cache.get(key)
+    if value is None:
+        value = filters.apply(Entry.objects.filter(status=Entry.PUBLISHED)).count()
+        cache.set(key, value, COUNT_CACHE_SECONDS)
+    return value
+
+
+def browse(filters: Browse, *, after: str | None = None, before: str | None = None,
+           limit: int = PAGE_SIZE) -> Page:
+    """Newest first, keyset-paged by (published_on, id): ``after`` the last row of a page gives
+    the next page, ``before`` the first row gives the previous one."""
+    qs = filters.apply(published()).defer(*BODY_FIELDS)
+    after_key, before_key = decode_cursor(after), decode_cursor(before)
+    if before_key:
+        d, pk = before_key
+        rows = list(qs.filter(Q(published_on__gt=d) | Q(published_on=d, pk__gt=pk))
+                    .order_by("published_on", "id")[:limit + 1])
+        has_prev = len(rows) > limit
+        rows = list(reversed(rows[:limit]))
+        has_next = True
+    else:
+        if after_key:
+            d, pk = after_key
+            qs = qs.filter(Q(published_on__lt=d) | Q(published_on=d, pk__lt=pk))
+        rows = list(qs.order_by("-published_on", "-id")[:limit + 1])
+        has_next = len(rows) > limit
+        rows = rows[:limit]
+        has_prev = after_key is not None
+    return Page(
+        entries=rows, count=count(filters),
+        next_cursor=encode_cursor(rows[-1]) if rows and has_next else None,
+        prev_cursor=encode_cursor(rows[0]) if rows and has_prev else None,
+        has_next=has_next,
+    )
+
+
+MAX_SEARCH_PAGES = 50
+
+
+def run_search(filters: Browse, *, page: int = 1, limit: int = PAGE_SIZE) -> Page:
+    """Ranked search results; pages are bounded (at most ``MAX_SEARCH_PAGES``)."""
+    query = search.parse_query(filters.q)
+    page = max(1, min(page, MAX_SEARCH_PAGES))
+    result = search.search(query, filters.search_filters(), limit=limit, offset=(page - 1) * limit)
+    by_id = published().in_bulk(result.ids)
+    entries = [by_id[i] for i in result.ids if i in by_id]
+    return Page(entries=entries, count=result.count, capped=result.capped, page=page,
+                has_next=page < MAX_SEARCH_PAGES and page * limit < result.count, words=query.words)
+
+
+def entry_by_index_number(index_number: str, user: Any = None) -> Entry | None:
+    """A published (or withdrawn: the catalog keeps its record) entry; staff who may see it get
+    entries in any state."""
+    entry = (Entry.objects.select_related("section", "category", "department", "replaced_by")
+             .defer(*LARGE_FIELDS, "replaced_by__search_tokens", "replaced_by__body")
+             .prefetch_related("attachments").filter(index_number=index_number).order_by().first())
+    if entry is None:
+        return None
+    if entry.status in (Entry.PUBLISHED, Entry.WITHDRAWN) or (user is not None and can(user, "catalog.view", entry)):
+        return entry
+    return None
+
+
+def newest(section_codes: list[str], per_section: int = 8) -> dict[str, list[Entry]]:
+    """The newest published entries of each section (the portal's home page)."""
+    result: dict[str, list[Entry]] = {}
+    for section in Section.objects.filter(code__in=section_codes):
+        result[section.code] = list(
+            Entry.objects.filter(section=section, status=Entry.PUBLISHED)
+            .only("title", "index_number", "published_on", "section_id")
+            .order_by("-published_on", "-id")[:per_section]
+        )
+    return result
+
+
+def newest_id() -> int:
+    """The highest entry id (part of the home page's cache key; a primary-key lookup)."""
+    return Entry.objects.order_by("-id").values_list("id", flat=True).first() or 0
+
+
+def year_range() -> list[int]:
+    key = f"catalog:years:{generation()}"
+    years = cache.get(key)
+    if years is None:
+        bounds = Entry.objects.filter(status=Entry.PUBLISHED).aggregate(lo=Min("published_on"), hi=Max("published_on"))
+        years = list(range(bounds["hi"].year, bounds["lo"].year - 1, -1)) if bounds["lo"] else []
+        cache.set(key, years, 300)
+    return years
+
+
+def publishers() -> list[str]:
+    key = f"catalog:publishers:{generation()}"
+    names = cache.get(key)
+    if names is None:
+        names = list(Entry.objects.filter(status=Entry.PUBLISHED).order_by("publisher")
+                     .values_list("publisher", flat=True).distinct()[:200])
+        cache.set(key, names, 300)
+    return names
+
+
+def guide() -> Entry | None:
+    """The disclosure guide (政府信息公开指南): the newest published entry of the guide section."""
+    return published().filter(section__code="guide").order_by("-published_on", "-id").first()
+
+
+# -- the workbench ---------------------------------------------------------------------------------------
+
+
+def visible_to(user: Any) -> QuerySet[Entry]:
+    qs = Entry.objects.select_related("section", "category", "department")
+    if can(user, "catalog.view_all"):
+        return qs
+    own = Q(department_id=user.department_id) if user.department_id else Q(pk__in=[])
+    if user.has_role("secrecy"):
+        own |= Q(status=Entry.SECRECY_REVIEW) | Q(ledger__stage="secrecy")
+    return qs.filter(own).distinct()
+
+
+SOON_WORKDAYS = 2
+
+
+def due_state(entry: Entry, today: date | None = None) -> str:
+    """Derived from ``due_on`` (never stored): overdue, due_soon or due."""
+    if entry.due_on is None:
+        return ""
+    today = today or timezone.localdate()
+    if entry.due_on < today:
+        return "overdue"
+    if entry.due_on <= workdays.deadline(today, SOON_WORKDAYS).date:
+        return "due_soon"
+    return "due"
+
+
+DUE_LABELS = {"overdue": "已超期", "due_soon": "即将到期", "due": "未到期"}
+
+
+def due_for_publication(user: Any) -> dict[str, list[Entry]]:
+    """Approved entries waiting to be published, by derived state, for the user's department
+    (the office and the inspection corps see all)."""
+    qs = visible_to(user).filter(status=Entry.APPROVED).order_by("due_on", "id")
+    today = timezone.localdate()
+    groups: dict[str, list[Entry]] = {"overdue": [], "due_soon": [], "due": []}
+    for entry in qs[:500]:
+        state = due_state(entry, today) or "due"
+        entry.due_state = state
+        groups[state].append(entry)
+    return groups
