@@ -10,6 +10,7 @@ UV_VERSION := 0.9.8
 
 $(VENV)/.installed: pyproject.toml uv.lock
 	test -x $(PY) || python3 -m venv $(VENV)
+	$(PY) -m pip --version >/dev/null 2>&1 || $(PY) -m ensurepip --upgrade >/dev/null
 	$(PY) -m pip install --quiet --disable-pip-version-check uv==$(UV_VERSION)
 	VIRTUAL_ENV=$(abspath $(VENV)) $(VENV)/bin/uv sync --frozen --inexact --active --quiet
 	touch $@

@@ -15,6 +15,14 @@ from zwgk.wsgi import application
 
 schema = schemathesis.openapi.from_wsgi("/api/v1/openapi.json", application)
 
+
+def call(case) -> None:
+    """Send the case and check for a server error. A multipart body that is not an object cannot be
+    encoded by the WSGI transport itself (werkzeug), so such generated cases are not sent."""
+    if case.media_type == "multipart/form-data" and not isinstance(case.body, dict):
+        return
+    case.call_and_validate(checks=[not_a_server_error])
+
 RUN = settings(
     max_examples=25, deadline=None, suppress_health_check=list(HealthCheck), derandomize=True, database=None
 )
@@ -29,7 +37,7 @@ def token(api_as) -> str:
 @RUN
 @pytest.mark.django_db(transaction=False)
 def test_anonymous_calls_never_cause_a_server_error(case, demo):
-    case.call_and_validate(checks=[not_a_server_error])
+    call(case)
 
 
 @schema.parametrize()
@@ -37,4 +45,4 @@ def test_anonymous_calls_never_cause_a_server_error(case, demo):
 @pytest.mark.django_db(transaction=False)
 def test_staff_calls_never_cause_a_server_error(case, token):
     case.headers = {**(case.headers or {}), "Authorization": f"Bearer {token}"}
-    case.call_and_validate(checks=[not_a_server_error])
+    call(case)

@@ -61,7 +61,7 @@ def test_search_page_highlights_the_seed_title(client, demo):
 
 def test_home_page_shows_newest_entries_and_the_service_links(client, demo):
     page = client.get("/").content.decode()
-    for label in ("公安要闻", "公示公告", "通知公告", "政府信息公开指南", 'href="/apply/"', 'href="/mailbox/"'):
+    for label in ("公安要闻", "公示公告", "通知公告", "政府信息公开指南", 'href="/apply/"', 'href="/interaction/mailbox/"'):
         assert label in page
     assert client.get("/guide/").status_code == 302
 
@@ -73,6 +73,7 @@ def test_section_links_lead_to_the_section_list(client, demo):
     assert news.get_absolute_url() == "/catalog/section/news/"
     assert "公安要闻" in client.get(news.get_absolute_url()).content.decode()
     assert 'href="/apply/"' in client.get("/catalog/section/apply/").content.decode()
+    assert Section.objects.get(code="mailbox").get_absolute_url() == "/interaction/mailbox/"
 
 
 def test_a_repost_shows_its_source_time_and_link(client, demo):

@@ -16,14 +16,11 @@ principle 4). Every deadline goes through ``zwgk.workdays.services`` (principle 
 
 from __future__ import annotations
 
-import hashlib
-import hmac
 import secrets
 from collections.abc import Callable
 from datetime import date
 from typing import Any
 
-from django.conf import settings
 from django.core.mail import send_mail
 from django.db import transaction
 from django.utils import timezone
@@ -46,6 +43,7 @@ from zwgk.applications.models import (
     TransferSlip,
 )
 from zwgk.applications.rules import is_lead, is_office
+from zwgk.core import query_codes
 from zwgk.core.errors import Conflict, Forbidden, InvalidInput, NotAuthenticated
 from zwgk.core.numbering import next_number
 from zwgk.core.transitions import TransitionRefused, TransitionTable
@@ -89,12 +87,8 @@ CITIZEN = "申请人"
 
 # --- intake (Art. 13, 14, 15, 19) -----------------------------------------------------------------
 
-def _hash_code(number: str, code: str) -> str:
-    return hashlib.sha256(f"{settings.SECRET_KEY}:{number}:{code}".encode()).hexdigest()
-
-
 def query_code_matches(application: Application, code: str | None) -> bool:
-    return bool(code) and hmac.compare_digest(application.query_code_hash, _hash_code(application.number, code.strip()))
+    return query_codes.query_code_matches(application.query_code_hash, code)
 
 
 def _choice(value: Any, choices: list[tuple[str, str]]) -> bool:
@@ -177,10 +171,10 @@ def do_submit(data: dict[str, Any], *, actor: Any = None) -> tuple[Application, 
         raise InvalidInput("收到申请日期不能晚于今天。", fields={"received_on": "不能晚于今天"})
     clean = clean_intake(data)
     number = next_number("application", received_on.year)
-    code = secrets.token_hex(4).upper()
+    code = query_codes.new_query_code()
     application = Application(
         number=number,
-        query_code_hash=_hash_code(number, code),
+        query_code_hash=query_codes.hash_query_code(code),
         applicant_type=clean["applicant_type"],
         name=clean["name"],
         id_type=clean["id_type"],

@@ -6,11 +6,8 @@ transaction and writes an event. Art. 28–32 (director's mailbox), Art. 34–37
 
 from __future__ import annotations
 
-import hashlib
-import hmac
 import logging
 import re
-import secrets
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
@@ -20,6 +17,7 @@ from django.core.validators import validate_email
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
+from zwgk.core import query_codes
 from zwgk.core.errors import Conflict, InvalidInput, NotFound
 from zwgk.core.numbering import next_number
 from zwgk.core.transitions import TransitionTable
@@ -69,20 +67,11 @@ TABLE = TransitionTable.build(
 )
 ACTION_LABELS = TABLE.action_labels
 EMERGENCY_ADVICE = "如遇紧急情况，请立即拨打110报警电话。政务网站和政务新媒体原则上不受理报警信息（第三十四条）。"
-CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"
 PHONE_RE = re.compile(r"^[0-9+\-() ]{7,20}$")
 
 
-def _hash(code: str) -> str:
-    return hashlib.sha256(code.strip().upper().encode()).hexdigest()
-
-
-def query_code_matches(message: Message, code: str) -> bool:
-    return bool(code) and bool(message.query_code_hash) and hmac.compare_digest(message.query_code_hash, _hash(code))
-
-
-def _new_code() -> str:
-    return "".join(secrets.choice(CODE_ALPHABET) for _ in range(8))
+def query_code_matches(message: Message, code: str | None) -> bool:
+    return query_codes.query_code_matches(message.query_code_hash, code)
 
 
 def _step(message: Message, action: str) -> tuple[str, str]:
@@ -214,10 +203,10 @@ def do_submit(
     _check_contact(phone, id_number, email, errors)
     if errors:
         raise InvalidInput("提交的信息有误：" + "；".join(errors.values()) + "。", fields=errors)
-    code = _new_code()
+    code = query_codes.new_query_code()
     message = Message(
         channel=Message.MAILBOX, kind=kind, title=title, body=body, name=name, phone=phone, id_number=id_number,
-        email=email, public_allowed=bool(public), query_code_hash=_hash(code),
+        email=email, public_allowed=bool(public), query_code_hash=query_codes.hash_query_code(code),
         received_at=received_at or timezone.now(), passed_on=bool(passed_on_source),
         passed_on_source=passed_on_source.strip()[:100],
     )
