@@ -61,7 +61,14 @@ def test_search_page_highlights_the_seed_title(client, demo):
 
 def test_home_page_shows_newest_entries_and_the_service_links(client, demo):
     page = client.get("/").content.decode()
-    for label in ("公安要闻", "公示公告", "通知公告", "政府信息公开指南", 'href="/apply/"', 'href="/interaction/mailbox/"'):
+    for label in (
+        "公安要闻",
+        "公示公告",
+        "通知公告",
+        "政府信息公开指南",
+        'href="/apply/"',
+        'href="/interaction/mailbox/"',
+    ):
         assert label in page
     assert client.get("/guide/").status_code == 302
 
