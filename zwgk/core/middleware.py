@@ -8,21 +8,14 @@ from collections.abc import Callable
 from datetime import timedelta
 
 from django.db import IntegrityError, transaction
-from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.http import HttpRequest, HttpResponse
 from django.utils import timezone
 
+from zwgk.api.errors import error_response, service_error_response
 from zwgk.core.models import IdempotencyRecord
 
 WRITE_METHODS = {"POST", "PUT", "PATCH", "DELETE"}
 KEEP = timedelta(hours=24)
-
-
-def _error(status: int, code: str, message: str) -> JsonResponse:
-    return JsonResponse(
-        {"error": {"code": code, "message": message, "fields": {}}},
-        status=status,
-        json_dumps_params={"ensure_ascii": False},
-    )
 
 
 class IdempotencyMiddleware:
@@ -34,7 +27,7 @@ class IdempotencyMiddleware:
         if not key or request.method not in WRITE_METHODS or not request.path.startswith("/api/"):
             return self.get_response(request)
         if len(key) > 200:
-            return _error(422, "validation_error", "Idempotency-Key 过长（不超过200个字符）。")
+            return error_response(422, "validation_error", "Idempotency-Key 过长（不超过200个字符）。")
         user = getattr(request, "user", None)
         owner = f"staff:{user.pk}" if user is not None and user.is_authenticated else "public"
         body_hash = hashlib.sha256(request.method.encode() + request.path.encode() + request.body).hexdigest()
@@ -47,9 +40,9 @@ class IdempotencyMiddleware:
         except IntegrityError:
             first = IdempotencyRecord.objects.get(owner=owner, key=key)
             if first.body_hash != body_hash:
-                return _error(422, "idempotency_key_reused", "此 Idempotency-Key 已用于另一请求内容。")
+                return error_response(422, "idempotency_key_reused", "此 Idempotency-Key 已用于另一请求内容。")
             if first.status == 0:
-                return _error(409, "idempotency_in_progress", "相同请求正在处理，请稍后重试。")
+                return error_response(409, "idempotency_in_progress", "相同请求正在处理，请稍后重试。")
             response = HttpResponse(bytes(first.content), status=first.status, content_type=first.content_type)
             response["Idempotent-Replay"] = "true"
             return response
@@ -88,7 +81,7 @@ class ServiceErrorMiddleware:
         if not isinstance(exception, ServiceError):
             return None
         if request.path.startswith("/api/"):
-            return _error(exception.status, exception.code, exception.message)
+            return service_error_response(exception)
         if isinstance(exception, NotAuthenticated):
             return redirect_to_login(request.get_full_path())
         return render(request, "error.html", {"message": exception.message}, status=exception.status)

@@ -6,8 +6,9 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from django.contrib.auth.models import AnonymousUser
-from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.http import HttpRequest, HttpResponse
 
+from zwgk.api.errors import error_response
 from zwgk.org.auth import staff_for_token
 
 
@@ -23,11 +24,6 @@ class ApiTokenMiddleware:
                 scheme, _, key = header.partition(" ")
                 staff = staff_for_token(key.strip()) if scheme.lower() == "bearer" and key.strip() else None
                 if staff is None:
-                    return JsonResponse(
-                        {"error": {"code": "invalid_token", "message": "令牌无效或已过期，请重新登录。",
-                                   "fields": {}}},
-                        status=401,
-                        json_dumps_params={"ensure_ascii": False},
-                    )
+                    return error_response(401, "invalid_token", "令牌无效或已过期，请重新登录。")
                 request.user = staff
         return self.get_response(request)
