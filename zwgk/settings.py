@@ -54,6 +54,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "zwgk.core.middleware.NulCharacterMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -165,6 +166,8 @@ DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "zwgk@localhost")
 
 # The policy profile in force (Art. 15, 26, 31): "seed-2018" or "national-2019".
 ZWGK_POLICY_PROFILE = os.environ.get("ZWGK_POLICY_PROFILE", "seed-2018")
+# A TrueType font for PDF letters ("path" or "path#index" in a .ttc); empty: WenQuanYi Micro Hei.
+ZWGK_LETTER_FONT = os.environ.get("ZWGK_LETTER_FONT", "")
 # API tokens expire after this many hours (API.md, "General").
 ZWGK_TOKEN_HOURS = int(os.environ.get("ZWGK_TOKEN_HOURS", "12"))
 # Login lock-out: this many failures within the window lock the account name for the window.

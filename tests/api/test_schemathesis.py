@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import pytest
 import schemathesis
+from django.core.signals import request_finished, request_started
+from django.db import close_old_connections
 from hypothesis import HealthCheck, settings
 from schemathesis.checks import not_a_server_error
 
@@ -18,10 +20,22 @@ schema = schemathesis.openapi.from_wsgi("/api/v1/openapi.json", application)
 
 def call(case) -> None:
     """Send the case and check for a server error. A multipart body that is not an object cannot be
-    encoded by the WSGI transport itself (werkzeug), so such generated cases are not sent."""
+    encoded by the WSGI transport itself (werkzeug), so such generated cases are not sent.
+
+    The real WSGI handler closes "old" connections around each request, and inside a test's
+    transaction every connection counts as old: on PostgreSQL the test's own connection would be
+    closed under it. Django's test client disconnects the same handler for the same reason (and
+    connects it again after each of its own requests, so it is done here, per call)."""
     if case.media_type == "multipart/form-data" and not isinstance(case.body, dict):
         return
-    case.call_and_validate(checks=[not_a_server_error])
+    for signal in (request_started, request_finished):
+        signal.disconnect(close_old_connections)
+    try:
+        case.call_and_validate(checks=[not_a_server_error])
+    finally:
+        for signal in (request_started, request_finished):
+            signal.connect(close_old_connections)
+
 
 RUN = settings(
     max_examples=25, deadline=None, suppress_health_check=list(HealthCheck), derandomize=True, database=None

@@ -6,8 +6,8 @@ import io
 from datetime import date
 
 import pytest
+from pypdf import PdfReader
 
-from tests.applications.pdftext import pdf_text
 from zwgk.applications import letters
 from zwgk.applications.models import LetterTemplate
 
@@ -20,17 +20,36 @@ def test_every_outcome_has_a_seeded_template():
     assert {"supplement", "extension", "third_party", "transfer_slip"} <= codes
 
 
-def test_pdf_uses_the_chinese_cid_font_and_reads_back(signed_off, act):
+def test_pdf_embeds_its_chinese_font_and_reads_back_in_a_pdf_reader(signed_off, act):
     a = act(signed_off(), "reply", "traffic_handler", on=date(2026, 9, 29))
     letter = a.letters.get(template_id="reply_1")
-    data = letters.render_pdf(letter)
-    assert data.startswith(b"%PDF") and b"STSong-Light" in data
-    text = pdf_text(data)
+    reader = PdfReader(io.BytesIO(letters.render_pdf(letter)))
+    fonts = [f.get_object() for page in reader.pages for f in page["/Resources"]["/Font"].values()]
+    chinese = [f for f in fonts if f["/BaseFont"] != "/Helvetica"]  # reportlab's unused initial font
+    assert chinese and all(f["/Subtype"] == "/TrueType" and "/FontFile2" in f["/FontDescriptor"] for f in chinese)
+    text = "".join(page.extract_text() for page in reader.pages).replace("\n", "")  # lines wrap anywhere
     assert "政府信息公开答复书（一）" in text
     assert a.number in text
     assert "行政复议" in text and "行政诉讼" in text
     assert "第十六条" in text
     assert "2026年9月29日" in text
+
+
+def test_an_office_may_name_its_own_letter_font(signed_off, act, settings, tmp_path):
+    from reportlab.pdfbase import pdfmetrics
+
+    path, _ = letters.font_file()
+    own = tmp_path / "office-fangsong.ttc"
+    own.write_bytes(open(path, "rb").read())
+    settings.ZWGK_LETTER_FONT = f"{own}#1"
+    assert letters.font_file() == (str(own), 1)
+    pdfmetrics._fonts.pop(letters.FONT, None)  # registered once per process: forget it for this test
+    try:
+        a = act(signed_off(), "reply", "traffic_handler", on=date(2026, 9, 29))
+        data = letters.render_pdf(a.letters.get(template_id="reply_1"))
+        assert "政府信息公开答复书（一）" in PdfReader(io.BytesIO(data)).pages[0].extract_text()
+    finally:
+        pdfmetrics._fonts.pop(letters.FONT, None)
 
 
 def test_docx_carries_the_same_text(signed_off, act):

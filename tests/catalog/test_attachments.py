@@ -36,6 +36,24 @@ def xlsx_bytes(rows: list[list[str]]) -> bytes:
     return buffer.getvalue()
 
 
+def pdf_bytes(text: str) -> bytes:
+    """A PDF with Chinese text in an embedded TrueType font, as office software makes them."""
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFont
+    from reportlab.pdfgen import canvas
+
+    from zwgk.applications.letters import font_file
+
+    path, index = font_file()
+    pdfmetrics.registerFont(TTFont("test-cjk", path, subfontIndex=index))
+    buffer = io.BytesIO()
+    page = canvas.Canvas(buffer)
+    page.setFont("test-cjk", 12)
+    page.drawString(72, 720, text)
+    page.save()
+    return buffer.getvalue()
+
+
 def test_a_png_named_png_is_accepted():
     assert attachments.check("照片.png", PNG).content_type == "image/png"
 
@@ -52,6 +70,12 @@ def test_docx_and_xlsx_are_recognised_and_their_text_extracted():
     assert checked.content_type == attachments.DOCX and "拟录用人员名单" in checked.text
     checked = attachments.check("统计.xlsx", xlsx_bytes([["地区", "数量"], ["银川市", "12"]]))
     assert checked.content_type == attachments.XLSX and "银川市" in checked.text
+
+
+def test_chinese_text_of_a_pdf_is_extracted():
+    checked = attachments.check("名单.pdf", pdf_bytes(f"拟录用人员 张三 {VALID_ID}"))
+    assert checked.content_type == attachments.PDF
+    assert "拟录用人员" in checked.text and VALID_ID in checked.text
 
 
 def test_a_zip_that_is_not_a_document_is_refused():

@@ -36,7 +36,6 @@ _MESSAGES = {
     "json_invalid": "不是有效的 JSON",
     "too_long": "项目过多",
     "too_short": "项目过少",
-    "value_error": "取值有误",
 }
 
 
@@ -60,7 +59,9 @@ def validation_fields(errors: list[dict[str, Any]]) -> dict[str, str]:
         kind = str(error.get("type", ""))
         text = _MESSAGES.get(kind)
         if text is None and kind.startswith("value_error"):
-            text = str(error.get("msg", "")).removeprefix("Value error, ") or "取值有误"
+            # Our validators raise with a Chinese message; anything else gets the plain wording.
+            message = str(error.get("msg", "")).removeprefix("Value error, ")
+            text = message if not message.isascii() else None
         fields.setdefault(name, text or "取值有误")
     return fields
 

@@ -154,19 +154,36 @@ def render_docx(letter: Letter) -> bytes:
     return out.getvalue()
 
 
-FONT = "STSong-Light"
+FONT = "zwgk-letter"
+
+
+def font_file() -> tuple[str, int]:
+    """The TrueType font embedded in every PDF letter, so that Chinese renders the same in any
+    viewer, with or without Chinese fonts installed: WenQuanYi Micro Hei from its PyPI package by
+    default, or an office's own TrueType file (say, a 仿宋 font) named by ZWGK_LETTER_FONT
+    (``path`` or ``path#index`` for one face of a .ttc collection)."""
+    from django.conf import settings
+
+    configured = getattr(settings, "ZWGK_LETTER_FONT", "")
+    if configured:
+        path, _, index = configured.partition("#")
+        return path, int(index or 0)
+    from importlib.resources import files
+
+    return str(files("paperang_p2_fonts_cjk") / "fonts" / "wqy-microhei.ttc"), 0
 
 
 def _register_font() -> None:
     from reportlab.pdfbase import pdfmetrics
-    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.pdfbase.ttfonts import TTFont
 
     if FONT not in pdfmetrics.getRegisteredFontNames():
-        pdfmetrics.registerFont(UnicodeCIDFont(FONT))
+        path, index = font_file()
+        pdfmetrics.registerFont(TTFont(FONT, path, subfontIndex=index))
 
 
 def render_pdf(letter: Letter) -> bytes:
-    """A4 PDF in reportlab's built-in Chinese CID font (no font file needed on the server)."""
+    """A4 PDF with its Chinese font embedded (the used glyphs only), readable in any PDF viewer."""
     from xml.sax.saxutils import escape
 
     from reportlab.lib.enums import TA_CENTER, TA_RIGHT
@@ -183,10 +200,18 @@ def render_pdf(letter: Letter) -> bytes:
     right = ParagraphStyle("right", parent=body, alignment=TA_RIGHT)
     story: list[Any] = [Paragraph(escape(parts["title"]), title), Paragraph(escape(parts["number"]), center),
                         Spacer(1, 6 * mm)]
-    story += [Paragraph(escape(line), body) for line in parts["paragraphs"]]
+
+    def indented(line: str) -> Paragraph:
+        """Leading ideographic spaces are the letter's paragraph indent; reportlab would drop them."""
+        text = line.lstrip("　")
+        spaces = len(line) - len(text)
+        style = ParagraphStyle(f"indent{spaces}", parent=body, firstLineIndent=spaces * body.fontSize)
+        return Paragraph(escape(text), style)
+
+    story += [indented(line) for line in parts["paragraphs"]]
     for key in ("basis", "remedy"):
         if parts[key]:
-            story.append(Paragraph(escape(f"　　{parts[key]}"), body))
+            story.append(indented(f"　　{parts[key]}"))
     story += [Spacer(1, 10 * mm), Paragraph(escape(parts["signature"]), right), Paragraph(escape(parts["date"]), right)]
     if parts["contact"]:
         story += [Spacer(1, 6 * mm), Paragraph(escape(parts["contact"]), body)]

@@ -206,6 +206,11 @@ def as_dict(application: Application, *, citizen: bool = False) -> dict[str, Any
             "extended_days": application.extended_days,
             "draft_outcome": application.draft_outcome or None,
             "signoff_stage": pending_stage(application),
+            "contests": [
+                {"id": c.pk, "kind": c.kind, "filed_on": c.filed_on, "result": c.result, "decided_on": c.decided_on,
+                 "note": c.note}
+                for c in application.contests.order_by("filed_on", "pk")
+            ],
         })
     return data
 

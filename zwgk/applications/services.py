@@ -713,8 +713,8 @@ def do_record_contest(application: Application, actor: Any, body: dict[str, Any]
     if not isinstance(filed_on, date):
         raise InvalidInput("请填写提起日期。", fields={"filed_on": "必填"})
     decided_on = body.get("decided_on")
-    if result != "pending" and not isinstance(decided_on, date):
-        raise InvalidInput("已审结的，请填写审结日期。", fields={"decided_on": "必填"})
+    if result != "pending":
+        check_decided_on(filed_on, decided_on)
     contest = Contest.objects.create(application=application, kind=kind, filed_on=filed_on, result=result,
                                      decided_on=decided_on if result != "pending" else None,
                                      note=(body.get("note") or "").strip(), recorded_by=actor)
@@ -724,12 +724,21 @@ def do_record_contest(application: Application, actor: Any, body: dict[str, Any]
     return contest
 
 
+def check_decided_on(filed_on: date, decided_on: Any) -> None:
+    if not isinstance(decided_on, date):
+        raise InvalidInput("已审结的，请填写审结日期。", fields={"decided_on": "必填"})
+    if decided_on < filed_on:
+        raise InvalidInput("审结日期不能早于提起日期。", fields={"decided_on": "早于提起日期"})
+
+
 @transaction.atomic
-def do_decide_contest(contest: Contest, actor: Any, result: str, decided_on: date) -> Contest:
+def do_decide_contest(contest: Contest, actor: Any, result: str, decided_on: date | None) -> Contest:
+    """Art. 21: the result of a reconsideration or litigation, when it comes (table 四)."""
     if "application.legal" not in actor.permission_codes():
         raise Forbidden("行政复议和行政诉讼由法制总队登记。")
     if result not in dict(Contest.RESULTS) or result == "pending":
         raise InvalidInput("请选择审结结果。", fields={"result": "取值不在允许范围内"})
+    check_decided_on(contest.filed_on, decided_on)
     contest.result, contest.decided_on = result, decided_on
     contest.save()
     record(contest.application, "decide_contest", actor=actor,

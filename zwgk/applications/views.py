@@ -276,8 +276,7 @@ def decide_contest(request: HttpRequest, number: str, contest_id: int) -> HttpRe
     try:
         decided_on = date.fromisoformat(request.POST.get("decided_on", ""))
     except ValueError:
-        messages.error(request, "请填写审结日期。")
-        return redirect("applications_wb:case", number=number)
+        decided_on = None
     try:
         services.do_decide_contest(contest, request.user, request.POST.get("result", ""), decided_on)
     except ServiceError as exc:

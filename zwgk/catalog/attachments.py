@@ -5,9 +5,7 @@ from __future__ import annotations
 
 import hashlib
 import io
-import re
 import zipfile
-import zlib
 from dataclasses import dataclass
 
 from django.conf import settings
@@ -119,19 +117,9 @@ def _xlsx_text(data: bytes) -> str:
     return "\n".join(lines)
 
 
-_STREAM = re.compile(rb"stream\r?\n(.*?)\r?\nendstream", re.S)
-_LITERAL = re.compile(rb"\(((?:\\.|[^\\)])*)\)")
-
-
 def _pdf_text(data: bytes) -> str:
-    """Best effort without a PDF library: literal strings of (possibly deflated) content streams.
-    Text drawn with CID fonts (most Chinese PDFs) cannot be read this way."""
-    chunks = []
-    for raw in _STREAM.findall(data):
-        try:
-            content = zlib.decompress(raw)
-        except zlib.error:
-            content = raw
-        for literal in _LITERAL.findall(content):
-            chunks.append(literal.decode("latin-1", "replace"))
-    return " ".join(chunks)
+    """The text layer of every page, Chinese included (pypdf reads the fonts' ToUnicode maps); a
+    scanned PDF without a text layer has none."""
+    from pypdf import PdfReader
+
+    return "\n".join(page.extract_text() or "" for page in PdfReader(io.BytesIO(data)).pages)

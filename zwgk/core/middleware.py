@@ -1,5 +1,6 @@
-"""``Idempotency-Key`` for API writes (API.md, "General"): the same key and body within 24 h
-returns the first result and creates nothing new."""
+"""Request guards: NUL characters are refused before they reach a database; ``Idempotency-Key`` for
+API writes (API.md, "General"): the same key and body within 24 h returns the first result and
+creates nothing new; a service's refusal becomes a Chinese page or API error."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ from collections.abc import Callable
 from datetime import timedelta
 
 from django.db import IntegrityError, transaction
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest
 from django.utils import timezone
 
 from zwgk.api.errors import error_response, service_error_response
@@ -16,6 +17,36 @@ from zwgk.core.models import IdempotencyRecord
 
 WRITE_METHODS = {"POST", "PUT", "PATCH", "DELETE"}
 KEEP = timedelta(hours=24)
+
+
+class NulCharacterMiddleware:
+    """A NUL character in the address, the query or the Idempotency-Key is bad input: PostgreSQL
+    cannot store it in any text column and would fail the request with a server error. The request
+    is refused with a clear message and nothing changes. (Forms refuse NUL in fields themselves;
+    API bodies are checked by ``StrictSchema``.)"""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        field = self._field_with_nul(request)
+        if field is None:
+            return self.get_response(request)
+        message = f"请求的{field}含有不允许的空字符（NUL）。"
+        if request.path.startswith("/api/"):
+            return error_response(400, "validation_error", message, {field: "含有空字符"})
+        return HttpResponseBadRequest(message, content_type="text/plain; charset=utf-8")
+
+    @staticmethod
+    def _field_with_nul(request: HttpRequest) -> str | None:
+        if "\x00" in request.path:
+            return "地址"
+        for name, values in request.GET.lists():
+            if "\x00" in name or any("\x00" in value for value in values):
+                return name.replace("\x00", "") or "查询参数"
+        if "\x00" in request.headers.get("Idempotency-Key", ""):
+            return "Idempotency-Key"
+        return None
 
 
 class IdempotencyMiddleware:
@@ -59,7 +90,6 @@ class IdempotencyMiddleware:
         record.content_type = response.get("Content-Type", "application/json")
         record.save(update_fields=["status", "content", "content_type"])
         return response
-
 
 
 class ServiceErrorMiddleware:
