@@ -4,6 +4,7 @@ legal corps' records (Art. 21). In every column, 1 + 2 = 3.7 + 4 (API.md "Annual
 from __future__ import annotations
 
 import io
+from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
@@ -14,31 +15,33 @@ COLUMN_LABELS = {
     "natural_person": "自然人", "commercial": "商业企业", "research": "科研机构", "public_interest": "社会公益组织",
     "legal_service": "法律服务机构", "other": "其他", "total": "总计",
 }
+# Each row's label as the form nests it: group, item, sub-item ("|" separates the levels).
 ROWS = [
     ("1", "一、本年新收政府信息公开申请数量"),
     ("2", "二、上年结转政府信息公开申请数量"),
-    ("3.1", "三、本年度办理结果：（一）予以公开"),
-    ("3.2", "（二）部分公开（区分处理的，只计这一情形，不计其他情形）"),
-    ("3.3.1", "（三）不予公开：1.属于国家秘密"),
-    ("3.3.2", "2.其他法律行政法规禁止公开"),
-    ("3.3.3", "3.危及“三安全一稳定”"),
-    ("3.3.4", "4.保护第三方合法权益"),
-    ("3.3.5", "5.属于三类内部事务信息"),
-    ("3.3.6", "6.属于四类过程性信息"),
-    ("3.3.7", "7.属于行政执法案卷"),
-    ("3.3.8", "8.属于行政查询事项"),
-    ("3.4.1", "（四）无法提供：1.本机关不掌握相关政府信息"),
-    ("3.4.2", "2.没有现成信息需要另行制作"),
-    ("3.4.3", "3.补正后申请内容仍不明确"),
-    ("3.5.1", "（五）不予处理：1.信访举报投诉类申请"),
-    ("3.5.2", "2.重复申请"),
-    ("3.5.3", "3.要求提供公开出版物"),
-    ("3.5.4", "4.无正当理由大量反复申请"),
-    ("3.5.5", "5.要求行政机关确认或重新出具已获取信息"),
-    ("3.6.1", "（六）其他处理：1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请"),
-    ("3.6.2", "2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请"),
-    ("3.6.3", "3.其他"),
-    ("3.7", "（七）总计"),
+    ("3.1", "三、本年度办理结果|（一）予以公开"),
+    ("3.2", "三、本年度办理结果|（二）部分公开（区分处理的，只计这一情形，不计其他情形）"),
+    ("3.3.1", "三、本年度办理结果|（三）不予公开|1.属于国家秘密"),
+    ("3.3.2", "三、本年度办理结果|（三）不予公开|2.其他法律行政法规禁止公开"),
+    ("3.3.3", "三、本年度办理结果|（三）不予公开|3.危及“三安全一稳定”"),
+    ("3.3.4", "三、本年度办理结果|（三）不予公开|4.保护第三方合法权益"),
+    ("3.3.5", "三、本年度办理结果|（三）不予公开|5.属于三类内部事务信息"),
+    ("3.3.6", "三、本年度办理结果|（三）不予公开|6.属于四类过程性信息"),
+    ("3.3.7", "三、本年度办理结果|（三）不予公开|7.属于行政执法案卷"),
+    ("3.3.8", "三、本年度办理结果|（三）不予公开|8.属于行政查询事项"),
+    ("3.4.1", "三、本年度办理结果|（四）无法提供|1.本机关不掌握相关政府信息"),
+    ("3.4.2", "三、本年度办理结果|（四）无法提供|2.没有现成信息需要另行制作"),
+    ("3.4.3", "三、本年度办理结果|（四）无法提供|3.补正后申请内容仍不明确"),
+    ("3.5.1", "三、本年度办理结果|（五）不予处理|1.信访举报投诉类申请"),
+    ("3.5.2", "三、本年度办理结果|（五）不予处理|2.重复申请"),
+    ("3.5.3", "三、本年度办理结果|（五）不予处理|3.要求提供公开出版物"),
+    ("3.5.4", "三、本年度办理结果|（五）不予处理|4.无正当理由大量反复申请"),
+    ("3.5.5", "三、本年度办理结果|（五）不予处理|5.要求行政机关确认或重新出具已获取信息"),
+    ("3.6.1", "三、本年度办理结果|（六）其他处理|1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请"),
+    ("3.6.2",
+     "三、本年度办理结果|（六）其他处理|2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请"),
+    ("3.6.3", "三、本年度办理结果|（六）其他处理|3.其他"),
+    ("3.7", "三、本年度办理结果|（七）总计"),
     ("4", "四、结转下年度继续办理"),
 ]
 OUTCOME_ROW = {
@@ -85,7 +88,7 @@ def table_3(year: int) -> dict[str, Any]:
         for row in counted:
             rows[row][column] += 1
             rows[row]["total"] += 1
-    return {"rows": rows, "labels": dict(ROWS), "columns": COLUMN_LABELS}
+    return {"rows": rows, "labels": {code: label.replace("|", "：") for code, label in ROWS}, "columns": COLUMN_LABELS}
 
 
 def table_4(year: int) -> dict[str, Any]:
@@ -102,56 +105,155 @@ def annual(year: int) -> dict[str, Any]:
     return {"year": year, "table_2": {}, "table_3": table_3(year), "table_4": table_4(year)}
 
 
-def _table_4_rows(data: dict[str, Any]) -> list[tuple[str, list[int]]]:
-    kinds = dict(Contest.KINDS)
-    return [(kinds[kind], [data[kind][r] for r in CONTEST_RESULTS]) for kind, _ in Contest.KINDS]
+TITLE_3 = "三、收到和处理政府信息公开申请情况"
+TITLE_4 = "四、政府信息公开行政复议、行政诉讼情况"
+NOTE_3 = "本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和"
+LABEL_COLUMNS = 3
+
+
+@dataclass(frozen=True)
+class Cell:
+    """One cell of a form table, placed at its top-left corner; spans merge what they cover."""
+
+    row: int
+    col: int
+    text: str
+    rowspan: int = 1
+    colspan: int = 1
+    header: bool = False
+    row_label: bool = False
+
+
+def grid_3(data: dict[str, Any]) -> list[Cell]:
+    """Table 三 as the State Council's form lays it out: three header rows (申请人情况 over 自然人,
+    法人或其他组织 with its five kinds, 总计) and a three-level row label merged down its groups."""
+    cells = [
+        Cell(0, 0, NOTE_3, rowspan=3, colspan=LABEL_COLUMNS, header=True),
+        Cell(0, 3, "申请人情况", colspan=7, header=True),
+        Cell(1, 3, COLUMN_LABELS["natural_person"], rowspan=2, header=True),
+        Cell(1, 4, "法人或其他组织", colspan=5, header=True),
+        Cell(1, 9, COLUMN_LABELS["total"], rowspan=2, header=True),
+        *[Cell(2, 4 + i, COLUMN_LABELS[c], header=True) for i, c in enumerate(COLUMNS[1:6])],
+    ]
+    paths = [label.split("|") for _, label in ROWS]
+    first = 3
+    for i, ((code, _), path) in enumerate(zip(ROWS, paths, strict=True)):
+        row = first + i
+        for level, text in enumerate(path):
+            if i > 0 and paths[i - 1][: level + 1] == path[: level + 1] and len(path) > level + 1:
+                continue  # inside a group that a row above already opened
+            last = level == len(path) - 1
+            depth = 1
+            while not last and i + depth < len(paths) and paths[i + depth][: level + 1] == path[: level + 1]:
+                depth += 1
+            cells.append(Cell(row, level, text, rowspan=depth, colspan=LABEL_COLUMNS - level if last else 1,
+                              header=True, row_label=True))
+        values = data["table_3"]["rows"][code]
+        cells += [Cell(row, LABEL_COLUMNS + j, str(values[c])) for j, c in enumerate(COLUMNS)]
+    return cells
+
+
+def grid_4(data: dict[str, Any]) -> list[Cell]:
+    """Table 四 as the form lays it out: one row, 行政复议 and 行政诉讼 (未经复议直接起诉, 复议后起诉)
+    side by side, each with its five results."""
+    kinds = [kind for kind, _ in Contest.KINDS]
+    width = len(CONTEST_RESULTS)
+    cells = [
+        Cell(0, 0, "行政复议", rowspan=2, colspan=width, header=True),
+        Cell(0, width, "行政诉讼", colspan=2 * width, header=True),
+        Cell(1, width, "未经复议直接起诉", colspan=width, header=True),
+        Cell(1, 2 * width, "复议后起诉", colspan=width, header=True),
+    ]
+    for k, kind in enumerate(kinds):
+        for j, result in enumerate(CONTEST_RESULTS):
+            cells.append(Cell(2, k * width + j, CONTEST_LABELS[result], header=True))
+            cells.append(Cell(3, k * width + j, str(data["table_4"][kind][result])))
+    return cells
+
+
+def html_rows(cells: list[Cell]) -> list[list[Cell]]:
+    """The cells row by row, for an HTML table with rowspan and colspan."""
+    rows: dict[int, list[Cell]] = {}
+    for cell in sorted(cells, key=lambda c: (c.row, c.col)):
+        rows.setdefault(cell.row, []).append(cell)
+    return [rows[r] for r in sorted(rows)]
+
+
+def _size(cells: list[Cell]) -> tuple[int, int]:
+    return (max(c.row + c.rowspan for c in cells), max(c.col + c.colspan for c in cells))
 
 
 def to_xlsx(data: dict[str, Any]) -> bytes:
     from openpyxl import Workbook
+    from openpyxl.styles import Alignment, Border, Font, Side
+    from openpyxl.utils import get_column_letter
 
+    thin = Side(style="thin")
     book = Workbook()
-    sheet = book.active
-    sheet.title = "三、收到和处理政府信息公开申请情况"
-    sheet.append(["", *[COLUMN_LABELS[c] for c in COLUMNS]])
-    for code, label in ROWS:
-        sheet.append([f"{code} {label}", *[data["table_3"]["rows"][code][c] for c in COLUMNS]])
-    sheet.column_dimensions["A"].width = 60
-    sheet4 = book.create_sheet("四、政府信息公开行政复议、行政诉讼情况")
-    sheet4.append(["", *[CONTEST_LABELS[r] for r in CONTEST_RESULTS]])
-    for label, values in _table_4_rows(data["table_4"]):
-        sheet4.append([label, *values])
-    sheet4.column_dimensions["A"].width = 36
+    book.remove(book.active)
+    for title, cells, widths in (
+        (TITLE_3, grid_3(data), {1: 14, 2: 20, 3: 36}),
+        (TITLE_4, grid_4(data), {}),
+    ):
+        sheet = book.create_sheet(title[:31])
+        sheet.append([title])
+        sheet.cell(1, 1).font = Font(bold=True, size=14)
+        rows, cols = _size(cells)
+        for r in range(rows):
+            for c in range(cols):
+                sheet.cell(r + 2, c + 1).border = Border(left=thin, right=thin, top=thin, bottom=thin)
+        for cell in cells:
+            target = sheet.cell(cell.row + 2, cell.col + 1, int(cell.text) if cell.text.isdigit() else cell.text)
+            target.alignment = Alignment(wrap_text=True, vertical="center",
+                                         horizontal="left" if cell.row_label else "center")
+            if cell.rowspan > 1 or cell.colspan > 1:
+                sheet.merge_cells(start_row=cell.row + 2, start_column=cell.col + 1,
+                                  end_row=cell.row + cell.rowspan + 1, end_column=cell.col + cell.colspan)
+        for c in range(1, cols + 1):
+            sheet.column_dimensions[get_column_letter(c)].width = widths.get(c, 9)
     out = io.BytesIO()
     book.save(out)
     return out.getvalue()
 
 
 def to_docx(data: dict[str, Any], office: str) -> bytes:
+    """A landscape A4 document with the two tables merged as on the form."""
     from docx import Document
+    from docx.enum.section import WD_ORIENT
+    from docx.enum.table import WD_TABLE_ALIGNMENT
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.shared import Cm, Pt
 
     document = Document()
+    section = document.sections[0]
+    section.orientation = WD_ORIENT.LANDSCAPE
+    section.page_width, section.page_height = Cm(29.7), Cm(21.0)
+    for side in ("left_margin", "right_margin", "top_margin", "bottom_margin"):
+        setattr(section, side, Cm(1.8))
     document.add_heading(f"{office}{data['year']}年政府信息公开工作年度报告（统计表）", level=1)
-    document.add_heading("三、收到和处理政府信息公开申请情况", level=2)
-    table = document.add_table(rows=1, cols=len(COLUMNS) + 1)
-    table.style = "Table Grid"
-    for cell, text in zip(table.rows[0].cells, ["", *[COLUMN_LABELS[c] for c in COLUMNS]], strict=True):
-        cell.text = text
-    for code, label in ROWS:
-        cells = table.add_row().cells
-        cells[0].text = label
-        for i, column in enumerate(COLUMNS, start=1):
-            cells[i].text = str(data["table_3"]["rows"][code][column])
-    document.add_heading("四、政府信息公开行政复议、行政诉讼情况", level=2)
-    table4 = document.add_table(rows=1, cols=len(CONTEST_RESULTS) + 1)
-    table4.style = "Table Grid"
-    for cell, text in zip(table4.rows[0].cells, ["", *[CONTEST_LABELS[r] for r in CONTEST_RESULTS]], strict=True):
-        cell.text = text
-    for label, values in _table_4_rows(data["table_4"]):
-        cells = table4.add_row().cells
-        cells[0].text = label
-        for i, value in enumerate(values, start=1):
-            cells[i].text = str(value)
+    for title, cells, label_widths in ((TITLE_3, grid_3(data), [Cm(2.2), Cm(3.2), Cm(7.4)]),
+                                       (TITLE_4, grid_4(data), [])):
+        document.add_heading(title, level=2)
+        rows, cols = _size(cells)
+        table = document.add_table(rows=rows, cols=cols)
+        table.style = "Table Grid"
+        table.alignment = WD_TABLE_ALIGNMENT.CENTER
+        number_width = (Cm(26.1) - sum(label_widths, Cm(0))) // (cols - len(label_widths))
+        table.autofit = False
+        for c, column in enumerate(table.columns):
+            column.width = label_widths[c] if c < len(label_widths) else number_width  # the grid (LibreOffice)
+            for cell in column.cells:
+                cell.width = column.width  # and each cell (Word)
+        for cell in cells:
+            target = table.cell(cell.row, cell.col)
+            if cell.rowspan > 1 or cell.colspan > 1:
+                target = target.merge(table.cell(cell.row + cell.rowspan - 1, cell.col + cell.colspan - 1))
+            target.text = cell.text
+            for paragraph in target.paragraphs:
+                if not cell.row_label:
+                    paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+                for run in paragraph.runs:
+                    run.font.size = Pt(9)
     out = io.BytesIO()
     document.save(out)
     return out.getvalue()

@@ -302,10 +302,8 @@ def annual_report(request: HttpRequest) -> HttpResponse:
         year = timezone.localdate().year
     year = min(max(year, 2000), 2200)
     data = report.annual(year)
-    rows = [(code, label, [data["table_3"]["rows"][code][c] for c in report.COLUMNS]) for code, label in report.ROWS]
-    table4 = [(label, [data["table_4"][kind][r] for r in report.CONTEST_RESULTS]) for kind, label in Contest.KINDS]
     return render(request, "applications/wb_report.html", {
-        "nav": "annual_report", "year": year, "rows": rows,
-        "columns": [report.COLUMN_LABELS[c] for c in report.COLUMNS],
-        "table4": table4, "results": [report.CONTEST_LABELS[r] for r in report.CONTEST_RESULTS],
+        "nav": "annual_report", "year": year,
+        "tables": [(report.TITLE_3, report.html_rows(report.grid_3(data))),
+                   (report.TITLE_4, report.html_rows(report.grid_4(data)))],
     })
