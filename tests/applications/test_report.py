@@ -58,7 +58,7 @@ def test_exports_merge_the_headers_and_labels_as_the_state_council_form(api_as):
     docx = clerk.get("/reports/annual/2026.docx")
     assert xlsx.status_code == docx.status_code == 200
     book = openpyxl.load_workbook(io.BytesIO(xlsx.content))
-    sheet3, sheet4 = book.worksheets
+    _sheet2, sheet3, sheet4 = book.worksheets
     merged = {str(r) for r in sheet3.merged_cells.ranges}
     assert "D2:J2" in merged  # 申请人情况 over the seven columns
     assert "E3:I3" in merged  # 法人或其他组织 over its five kinds
@@ -67,7 +67,7 @@ def test_exports_merge_the_headers_and_labels_as_the_state_council_form(api_as):
     assert sheet3["D2"].value == "申请人情况" and sheet3["C9"].value == "1.属于国家秘密"
     assert sheet3["J5"].value == report.table_3(2026)["rows"]["1"]["total"]
     assert "F2:O2" in {str(r) for r in sheet4.merged_cells.ranges}  # 行政诉讼 over both kinds
-    table3, table4 = Document(io.BytesIO(docx.content)).tables
+    _table2, table3, table4 = Document(io.BytesIO(docx.content)).tables
     assert table3.cell(5, 0).text == table3.cell(26, 0).text == "三、本年度办理结果"
     assert [table4.cell(1, c).text for c in (0, 5, 10)] == ["行政复议", "未经复议直接起诉", "复议后起诉"]
 

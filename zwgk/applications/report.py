@@ -1,5 +1,7 @@
-"""The annual report's tables 三 and 四 (国办公开办函〔2021〕30号), counted from applications and the
-legal corps' records (Art. 21). In every column, 1 + 2 = 3.7 + 4 (API.md "Annual report")."""
+"""The annual report's tables 二, 三 and 四 (国办公开办函〔2021〕30号). Table 二 counts the department's
+normative documents from the catalog and shows what the office entered from other systems; tables
+三 and 四 are counted from applications and the legal corps' records (Art. 21). In every column of
+table 三, 1 + 2 = 3.7 + 4 (API.md "Annual report")."""
 
 from __future__ import annotations
 
@@ -8,7 +10,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from zwgk.applications.models import NOT_DISCLOSED_REASONS, Application, Contest
+from zwgk.applications.models import NOT_DISCLOSED_REASONS, AnnualFigure, Application, Contest
 
 COLUMNS = ["natural_person", "commercial", "research", "public_interest", "legal_service", "other", "total"]
 COLUMN_LABELS = {
@@ -101,10 +103,65 @@ def table_4(year: int) -> dict[str, Any]:
     return result
 
 
+def normative_documents(year: int) -> dict[str, int]:
+    """The department's own 行政规范性文件 in the catalog: entries of Art. 8 item (一) (laws, rules and
+    normative documents) that carry a document number (文号) and are not reposts. 现行有效 counts
+    those published by the year's end and valid on that day, as their validity changes tell."""
+    from django.contrib.contenttypes.models import ContentType
+    from django.utils import timezone
+
+    from zwgk.catalog.models import Entry
+    from zwgk.events.models import Event
+
+    end = date(year, 12, 31)
+    own = Entry.objects.filter(category__code="laws", repost_source="", repost_url="").exclude(document_number="")
+    published = own.filter(status=Entry.PUBLISHED)
+    at_end: dict[int, str] = {}  # validity on the year's last day, where a change tells it
+    repealed_in_year: set[int] = set()
+    changes = Event.objects.filter(content_type=ContentType.objects.get_for_model(Entry), action="validity_changed")
+    for object_id, at, before, after in changes.order_by("at", "id").values_list(
+        "object_id", "at", "from_state", "to_state"
+    ):
+        day, pk = timezone.localtime(at).date(), int(object_id)
+        if day <= end:
+            at_end[pk] = after
+        elif pk not in at_end and before:
+            at_end[pk] = before
+        if day.year == year and after == Entry.REPEALED:
+            repealed_in_year.add(pk)
+    by_end = published.filter(published_on__lte=end)
+    valid = by_end.exclude(pk__in=list(at_end)).filter(validity=Entry.VALID).count() + by_end.filter(
+        pk__in=[pk for pk, validity in at_end.items() if validity == Entry.VALID]
+    ).count()
+    return {
+        "issued": published.filter(published_on__year=year).count(),
+        "repealed": own.filter(pk__in=list(repealed_in_year)).count(),
+        "valid": valid,
+    }
+
+
+def table_2(year: int) -> dict[str, Any]:
+    """二、主动公开政府信息情况: items (一), (五), (六) and (八) of the form."""
+    entered = {f.item: f.value for f in AnnualFigure.objects.filter(year=year)}
+
+    def count(item: str) -> int:
+        return int(entered.get(item, 0))
+
+    return {
+        "rules": {"issued": count("rules_issued"), "repealed": count("rules_repealed"), "valid": count("rules_valid")},
+        "normative_documents": normative_documents(year),
+        "licensing": {"decisions": count("licensing")},
+        "penalties": {"decisions": count("penalties")},
+        "enforcement": {"decisions": count("enforcement")},
+        "fees": {"amount": float(entered.get("fees", 0))},
+    }
+
+
 def annual(year: int) -> dict[str, Any]:
-    return {"year": year, "table_2": {}, "table_3": table_3(year), "table_4": table_4(year)}
+    return {"year": year, "table_2": table_2(year), "table_3": table_3(year), "table_4": table_4(year)}
 
 
+TITLE_2 = "二、主动公开政府信息情况"
 TITLE_3 = "三、收到和处理政府信息公开申请情况"
 TITLE_4 = "四、政府信息公开行政复议、行政诉讼情况"
 NOTE_3 = "本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和"
@@ -122,6 +179,36 @@ class Cell:
     colspan: int = 1
     header: bool = False
     row_label: bool = False
+
+
+def grid_2(data: dict[str, Any]) -> list[Cell]:
+    """Table 二 as the form lays it out: four blocks, each with its article line and heading row."""
+    t = data["table_2"]
+
+    def number(value: float | int) -> str:
+        return f"{value:g}" if isinstance(value, float) else str(value)
+
+    cells: list[Cell] = []
+    row = 0
+    blocks = [
+        ("第二十条第（一）项", ["本年制发件数", "本年废止件数", "现行有效件数"],
+         [("规章", t["rules"]), ("行政规范性文件", t["normative_documents"])], ["issued", "repealed", "valid"]),
+        ("第二十条第（五）项", ["本年处理决定数量"], [("行政许可", t["licensing"])], ["decisions"]),
+        ("第二十条第（六）项", ["本年处理决定数量"], [("行政处罚", t["penalties"]), ("行政强制", t["enforcement"])],
+         ["decisions"]),
+        ("第二十条第（八）项", ["本年收费金额（单位：万元）"], [("行政事业性收费", t["fees"])], ["amount"]),
+    ]
+    for article, headings, items, keys in blocks:
+        span = 3 // len(headings)
+        cells.append(Cell(row, 0, article, colspan=4, header=True))
+        cells.append(Cell(row + 1, 0, "信息内容", header=True))
+        cells += [Cell(row + 1, 1 + i * span, h, colspan=span, header=True) for i, h in enumerate(headings)]
+        row += 2
+        for label, values in items:
+            cells.append(Cell(row, 0, label, header=True, row_label=True))
+            cells += [Cell(row, 1 + i * span, number(values[k]), colspan=span) for i, k in enumerate(keys)]
+            row += 1
+    return cells
 
 
 def grid_3(data: dict[str, Any]) -> list[Cell]:
@@ -183,6 +270,12 @@ def _size(cells: list[Cell]) -> tuple[int, int]:
     return (max(c.row + c.rowspan for c in cells), max(c.col + c.colspan for c in cells))
 
 
+def _number_or_text(cell: Cell) -> int | float | str:
+    if cell.header:
+        return cell.text
+    return int(cell.text) if cell.text.isdigit() else float(cell.text)
+
+
 def to_xlsx(data: dict[str, Any]) -> bytes:
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Border, Font, Side
@@ -192,6 +285,7 @@ def to_xlsx(data: dict[str, Any]) -> bytes:
     book = Workbook()
     book.remove(book.active)
     for title, cells, widths in (
+        (TITLE_2, grid_2(data), {1: 22, 2: 16, 3: 16, 4: 16}),
         (TITLE_3, grid_3(data), {1: 14, 2: 20, 3: 36}),
         (TITLE_4, grid_4(data), {}),
     ):
@@ -203,7 +297,7 @@ def to_xlsx(data: dict[str, Any]) -> bytes:
             for c in range(cols):
                 sheet.cell(r + 2, c + 1).border = Border(left=thin, right=thin, top=thin, bottom=thin)
         for cell in cells:
-            target = sheet.cell(cell.row + 2, cell.col + 1, int(cell.text) if cell.text.isdigit() else cell.text)
+            target = sheet.cell(cell.row + 2, cell.col + 1, _number_or_text(cell))
             target.alignment = Alignment(wrap_text=True, vertical="center",
                                          horizontal="left" if cell.row_label else "center")
             if cell.rowspan > 1 or cell.colspan > 1:
@@ -231,7 +325,8 @@ def to_docx(data: dict[str, Any], office: str) -> bytes:
     for side in ("left_margin", "right_margin", "top_margin", "bottom_margin"):
         setattr(section, side, Cm(1.8))
     document.add_heading(f"{office}{data['year']}年政府信息公开工作年度报告（统计表）", level=1)
-    for title, cells, label_widths in ((TITLE_3, grid_3(data), [Cm(2.2), Cm(3.2), Cm(7.4)]),
+    for title, cells, label_widths in ((TITLE_2, grid_2(data), [Cm(6.0)]),
+                                       (TITLE_3, grid_3(data), [Cm(2.2), Cm(3.2), Cm(7.4)]),
                                        (TITLE_4, grid_4(data), [])):
         document.add_heading(title, level=2)
         rows, cols = _size(cells)

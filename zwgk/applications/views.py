@@ -17,7 +17,7 @@ from django.views.decorators.http import require_POST
 from zwgk.applications import forms as f
 from zwgk.applications import letters as letter_docs
 from zwgk.applications import report, selectors, services
-from zwgk.applications.models import Application, Contest
+from zwgk.applications.models import AnnualFigure, Application, Contest
 from zwgk.core.errors import InvalidInput, NotFound, ServiceError
 from zwgk.core.transitions import TransitionRefused
 from zwgk.org.permissions import can, require
@@ -302,8 +302,27 @@ def annual_report(request: HttpRequest) -> HttpResponse:
         year = timezone.localdate().year
     year = min(max(year, 2000), 2200)
     data = report.annual(year)
+    figures = None
+    if can(request.user, "application.report_figures"):
+        entered = {fig.item: fig.value.normalize() for fig in AnnualFigure.objects.filter(year=year)}
+        figures = [(item, label, f"{entered[item]:f}" if item in entered else "") for item, label in AnnualFigure.ITEMS]
     return render(request, "applications/wb_report.html", {
-        "nav": "annual_report", "year": year,
-        "tables": [(report.TITLE_3, report.html_rows(report.grid_3(data))),
+        "nav": "annual_report", "year": year, "figures": figures,
+        "tables": [(report.TITLE_2, report.html_rows(report.grid_2(data))),
+                   (report.TITLE_3, report.html_rows(report.grid_3(data))),
                    (report.TITLE_4, report.html_rows(report.grid_4(data)))],
     })
+
+
+@login_required
+@require_POST
+def save_report_figures(request: HttpRequest, year: int) -> HttpResponse:
+    """The office enters table 二's figures from other systems; a wrong one saves none of them."""
+    values = {item: request.POST.get(item, "") for item, _ in AnnualFigure.ITEMS}
+    try:
+        changed = services.do_save_annual_figures(request.user, year, values)
+    except InvalidInput as exc:
+        messages.error(request, exc.message)
+    else:
+        messages.success(request, f"已保存{len(changed)}项填报数。" if changed else "填报数没有变化。")
+    return redirect(f"{reverse('applications_wb:report')}?year={year}")

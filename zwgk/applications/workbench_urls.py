@@ -7,6 +7,7 @@ urlpatterns = [
     path("applications/", views.queue, name="queue"),
     path("applications/register/", views.register, name="register"),
     path("applications/report/", views.annual_report, name="report"),
+    path("applications/report/<int:year>/figures/", views.save_report_figures, name="report_figures"),
     path("applications/<str:number>/", views.case, name="case"),
     path("applications/<str:number>/actions/<slug:action>/", views.case_action, name="action"),
     path("applications/<str:number>/scans/", views.upload_scan, name="upload_scan"),

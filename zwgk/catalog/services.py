@@ -408,11 +408,12 @@ def do_set_validity(actor: Any, entry: Entry, validity: str) -> Entry:
     require(actor, "catalog.withdraw", entry)
     if validity not in dict(Entry.VALIDITIES):
         raise InvalidInput("效力应为 valid、amended 或 repealed。", fields={"validity": "取值不在允许范围内"})
-    before = entry.get_validity_display()
+    before, before_label = entry.validity, entry.get_validity_display()
     entry.validity = validity
     entry.save(update_fields=["validity", "updated_at"])
-    record(entry, "validity_changed", actor=actor, note=f"效力由“{before}”改为“{entry.get_validity_display()}”",
-           public=True)
+    # from/to name the validity, so the annual report can count documents repealed in a year.
+    record(entry, "validity_changed", actor=actor, from_state=before, to_state=validity,
+           note=f"效力由“{before_label}”改为“{entry.get_validity_display()}”", public=True)
     return entry
 
 
