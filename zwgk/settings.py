@@ -166,6 +166,8 @@ DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "zwgk@localhost")
 
 # The policy profile in force (Art. 15, 26, 31): "seed-2018" or "national-2019".
 ZWGK_POLICY_PROFILE = os.environ.get("ZWGK_POLICY_PROFILE", "seed-2018")
+# PostgreSQL cancels a public catalog search after this many milliseconds (the person is asked to narrow it).
+ZWGK_SEARCH_TIMEOUT_MS = int(os.environ.get("ZWGK_SEARCH_TIMEOUT_MS", "2000"))
 # A TrueType font for PDF letters ("path" or "path#index" in a .ttc); empty: WenQuanYi Micro Hei.
 ZWGK_LETTER_FONT = os.environ.get("ZWGK_LETTER_FONT", "")
 # API tokens expire after this many hours (API.md, "General").

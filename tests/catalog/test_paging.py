@@ -50,3 +50,21 @@ def test_portal_pages_link_next_and_previous(client, demo):
 
 def test_a_bad_cursor_is_the_first_page(client, demo):
     assert client.get("/catalog/", {"after": "yesterday_x"}).status_code == 200
+
+
+def test_counts_stop_at_the_cap_and_say_so(demo, client, monkeypatch):
+    """A count over a million rows costs more than the page: above the cap, "more than" is shown."""
+    monkeypatch.setattr(selectors, "COUNT_CAP", 5)
+    assert Entry.objects.filter(status="published").count() > 5
+    body = client.get("/api/v1/catalog").json()
+    assert (body["count"], body["count_capped"]) == (5, True)
+    assert "共超过 5 条信息" in client.get("/catalog/").content.decode()
+
+
+def test_a_small_count_is_exact(demo, client):
+    from zwgk.catalog.models import Section
+
+    section = Section.objects.filter(entries__status="published").first()
+    body = client.get("/api/v1/catalog", {"section": section.code}).json()
+    assert body["count"] == section.entries.filter(status="published").count()
+    assert body["count_capped"] is False

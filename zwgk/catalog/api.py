@@ -55,6 +55,7 @@ class ItemDetailOut(ItemOut):
 
 class ListOut(Schema):
     count: int
+    count_capped: bool = False  # true: more than ``count`` match (counting stops there, for speed)
     results: list[ItemOut]
     next: str | None = None
 
@@ -113,9 +114,14 @@ def catalog_list(request: HttpRequest, q: str = "", category: str = "", section:
             cursor = step.next_cursor
             if cursor is None:
                 break
-        result = selectors.browse(filters, after=cursor) if cursor else selectors.Page([], selectors.count(filters))
+        if cursor:
+            result = selectors.browse(filters, after=cursor)
+        else:
+            total, capped = selectors.counted(filters)
+            result = selectors.Page([], total, capped=capped)
         nxt = result.next_cursor
-    return {"count": result.count, "results": [_item(request, e) for e in result.entries], "next": nxt}
+    return {"count": result.count, "count_capped": result.capped,
+            "results": [_item(request, e) for e in result.entries], "next": nxt}
 
 
 @router.get("/item", response={200: ItemDetailOut, 404: ErrorOut})

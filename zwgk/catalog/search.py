@@ -8,13 +8,16 @@ off so query and document are cut the same way) and stored as space-separated to
 * SQLite: an FTS5 table ``catalog_entry_fts(title, body)`` with the unicode61 tokenizer over the
   pre-segmented text; the service layer keeps it in sync (``index_entry`` / ``unindex_entry``).
 * PostgreSQL: ``catalog_entry.search_vector``, a stored ``to_tsvector('simple', search_tokens)``
-  with a GIN index.
+  with a GIN index over the words and the year of publication (btree_gin, migration 0008), so
+  that a search limited to a year, or to the newest years, reads only that part of the index.
 
 Queries are cut the same way; every word of the query is required. A quoted phrase ("…" or “…”)
 is also required verbatim in the title or the body. When the index finds nothing, a LIKE on the
 title catches what segmentation missed. Ranking: BM25 (SQLite, title weighted) or ts_rank
 (PostgreSQL), then newest first; when a query matches very many entries (more than ``RANK_CAP``)
-the newest matches are shown first instead, so that a common word stays fast on a large catalog.
+the newest matches are shown first instead, so that a common word stays fast on a large catalog
+(on PostgreSQL, when the newest years alone hold more than ``RANK_CAP`` matches, the rest of
+the catalog is not searched at all: every result shown lies in those years).
 
 The public interface: ``segment``, ``entry_tokens``, ``index_entry``, ``unindex_entry``,
 ``bulk_index``, ``parse_query``, ``search``, ``highlight``, ``snippet``.
@@ -25,8 +28,9 @@ from __future__ import annotations
 import html
 import re
 import threading
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
+from datetime import date
 from typing import Any
 
 from django.db import connection
@@ -37,6 +41,8 @@ RANK_CAP = 1000
 FTS_TABLE = "catalog_entry_fts"
 # the body the public reads: never match a phrase against the original of a redacted entry
 PUBLIC_BODY_SQL = "(CASE WHEN e.disclosure_attribute = 'redacted' THEN e.redacted_body ELSE e.body END)"
+# PostgreSQL: the year as the search index holds it (migration 0008_search_year_index)
+YEAR_SQL = "EXTRACT(year FROM e.published_on)"
 _WORD = re.compile(r"\w", re.UNICODE)
 _QUOTED = re.compile(r'"([^"]+)"|“([^”]+)”|「([^」]+)」')
 _lock = threading.Lock()
@@ -220,21 +226,32 @@ def _filter_sql(filters: Filters) -> tuple[str, list[Any]]:
         sql.append("e.section_id = %s")
         params.append(filters.section_id)
     if filters.year:
-        from datetime import date
-
         sql.append("e.published_on >= %s AND e.published_on <= %s")
         params += [date(filters.year, 1, 1), date(filters.year, 12, 31)]
+        if not _is_sqlite():
+            # the same year as one key of the words-and-year index (migration 0008); the range
+            # above serves the date indexes when results are listed newest first
+            sql.append(f"{YEAR_SQL} = %s")
+            params.append(filters.year)
     if filters.publisher:
         sql.append("e.publisher = %s")
         params.append(filters.publisher)
     return " AND ".join(sql), params
 
 
+def _like_op(text: str) -> str:
+    """SQLite's LIKE ignores ASCII case already; on PostgreSQL, ILIKE only where case can matter
+    (ILIKE lower-cases the whole body first, several times slower than LIKE on long Chinese text)."""
+    if _is_sqlite() or text.lower() == text.upper():
+        return "LIKE"
+    return "ILIKE"
+
+
 def _phrase_sql(query: Query) -> tuple[str, list[Any]]:
-    like = "ILIKE" if not _is_sqlite() else "LIKE"
     sql, params = [], []
     for term in query.terms:
         if term.verbatim:
+            like = _like_op(term.text)
             sql.append(f"(e.title {like} %s ESCAPE '\\' OR {PUBLIC_BODY_SQL} {like} %s ESCAPE '\\')")
             pattern = _like(term.text)
             params += [pattern, pattern]
@@ -269,28 +286,114 @@ def search(query: Query, filters: Filters = NO_FILTERS, *, limit: int = 20, offs
     if not query:
         return Result()
     if _is_sqlite():
-        return _search_sqlite(query, filters, limit=limit, offset=offset)
+        return _within_time_limit(lambda: _search_sqlite(query, filters, limit=limit, offset=offset))
+    return _within_time_limit(lambda: _search_postgres(query, filters, limit=limit, offset=offset))
+
+
+TOO_BROAD = "检索用时过长：请换用更具体的检索词，或按类别、栏目、年份缩小范围。"
+
+
+def _within_time_limit(run: Callable[[], Result]) -> Result:
+    """A public search never holds the database for long: after ``ZWGK_SEARCH_TIMEOUT_MS`` it is
+    cancelled (PostgreSQL's statement timeout; SQLite's progress handler) and the person is asked
+    to narrow the query. (A rare query, such as a common word next to a character that no entry
+    holds, would otherwise read every entry that has the word.)"""
+    import time
+
+    from django.conf import settings
+    from django.db import OperationalError, transaction
+
+    from zwgk.core.errors import InvalidInput
+
+    limit_ms = int(settings.ZWGK_SEARCH_TIMEOUT_MS)
+    try:
+        if _is_sqlite():
+            connection.ensure_connection()
+            raw = connection.connection
+            deadline = time.monotonic() + limit_ms / 1000
+            raw.set_progress_handler(lambda: time.monotonic() > deadline, 20_000)
+            try:
+                return run()
+            finally:
+                raw.set_progress_handler(None, 0)
+        with transaction.atomic():
+            with connection.cursor() as cursor:
+                cursor.execute("SELECT set_config('statement_timeout', %s, true)", [str(limit_ms)])
+            return run()
+    except OperationalError as exc:
+        if "interrupted" in str(exc) or type(exc.__cause__).__name__ == "QueryCanceled":
+            raise InvalidInput(TOO_BROAD, fields={"q": "检索范围过大"}) from exc
+        raise
+
+
+# how many of the newest years are counted, one by one, before the whole catalog
+RECENT_YEARS = 3
+WALK_PER_RESULT, WALK_MAX = 50, 4000
+
+
+def _search_postgres(query: Query, filters: Filters, *, limit: int, offset: int) -> Result:
+    """GIN over (words, year), migration 0008. A common word on a large catalog is answered from
+    the newest years, counted one year at a time (up to ``RECENT_YEARS``): when they alone hold
+    more than ``RANK_CAP`` matches, the answer is "more than RANK_CAP, newest first" and every
+    result shown (at most RANK_CAP) lies in those years, so the rest of the words' posting lists
+    is never read."""
     where, params = _filter_sql(filters)
     phrase_sql, phrase_params = _phrase_sql(query)
-    match_params = [_tsquery(query)]
-    base = f"FROM catalog_entry e WHERE e.search_vector @@ to_tsquery('simple', %s) AND {where}{phrase_sql}"
-    base_params = [*match_params, *params, *phrase_params]
-    count = _count(base, base_params)
+    match = f"e.search_vector @@ to_tsquery('simple', %s){phrase_sql}"
+    match_params = [_tsquery(query), *phrase_params]
+    base = f"FROM catalog_entry e WHERE {match} AND {where}"
+    base_params = [*match_params, *params]
+    latest = None if filters.year or offset + limit > RANK_CAP else _latest_year()
+    found = 0
+    for year in range(latest, latest - RECENT_YEARS, -1) if latest else ():
+        # one year is one key of the index: its part of the posting lists only
+        found += _count(f"{base} AND {YEAR_SQL} = %s", [*base_params, year], cap=RANK_CAP + 1 - found)
+        if found > RANK_CAP:
+            # every result shown lies in the years counted
+            count = found
+            base += f" AND {YEAR_SQL} >= %s AND e.published_on >= %s"
+            base_params = [*base_params, year, date(year, 1, 1)]
+            break
+    else:
+        count = _count(base, base_params)
     if count == 0:
         return _title_fallback(query, filters, limit=limit, offset=offset)
     capped = count > RANK_CAP
     if capped:
-        order, order_params = "e.published_on DESC, e.id DESC", []
+        ids = _newest_matches(where, params, match, match_params, limit=limit, offset=offset)
+        if ids is None:
+            ids = [r[0] for r in _run(f"SELECT e.id {base} ORDER BY e.published_on DESC, e.id DESC LIMIT %s OFFSET %s",
+                                      [*base_params, limit, offset])]
     else:
         order = "ts_rank(e.search_vector, to_tsquery('simple', %s), 1) DESC, e.published_on DESC, e.id DESC"
-        order_params = match_params
-    rows = _run(f"SELECT e.id {base} ORDER BY {order} LIMIT %s OFFSET %s",
-                [*base_params, *order_params, limit, offset])
-    return Result([r[0] for r in rows], min(count, RANK_CAP), capped)
+        ids = [r[0] for r in _run(f"SELECT e.id {base} ORDER BY {order} LIMIT %s OFFSET %s",
+                                  [*base_params, match_params[0], limit, offset])]
+    return Result(ids, min(count, RANK_CAP), capped)
 
 
-def _count(base: str, params: list[Any]) -> int:
-    return _run(f"SELECT count(*) FROM (SELECT 1 {base} LIMIT {RANK_CAP + 1}) AS hits", params)[0][0]
+def _latest_year() -> int | None:
+    """The year of the newest published entry (an index lookup)."""
+    latest = _run("SELECT max(published_on) FROM catalog_entry WHERE status = 'published'", [])[0][0]
+    return latest.year if latest else None
+
+
+def _newest_matches(where: str, params: list[Any], match: str, match_params: list[Any], *,
+                    limit: int, offset: int) -> list[int] | None:
+    """The newest matches of a query known to match many entries: walk the filtered entries
+    newest first along a date index and test each against the words, within a budget of rows.
+    ``None`` when the budget runs out first (the matches are sparse): the caller then sorts
+    every match instead."""
+    budget = min(WALK_PER_RESULT * (offset + limit), WALK_MAX)
+    walk = (f"SELECT e.id, e.published_on FROM catalog_entry e WHERE {where} "
+            f"ORDER BY e.published_on DESC, e.id DESC LIMIT %s")
+    rows = _run(f"SELECT w.id FROM ({walk}) AS w JOIN catalog_entry e ON e.id = w.id WHERE {match} "
+                f"ORDER BY w.published_on DESC, w.id DESC LIMIT %s OFFSET %s",
+                [*params, budget, *match_params, limit, offset])
+    return [r[0] for r in rows] if len(rows) == limit else None
+
+
+def _count(base: str, params: list[Any], cap: int = RANK_CAP + 1) -> int:
+    return _run(f"SELECT count(*) FROM (SELECT 1 {base} LIMIT {int(cap)}) AS hits", params)[0][0]
 
 
 def _search_sqlite(query: Query, filters: Filters, *, limit: int, offset: int) -> Result:
@@ -331,9 +434,8 @@ def _title_fallback(query: Query, filters: Filters, *, limit: int, offset: int) 
     if not any(term.verbatim and not term.phrase for term in query.terms):
         return Result()
     where, params = _filter_sql(filters)
-    like = "ILIKE" if not _is_sqlite() else "LIKE"
     for term in query.terms:
-        where += f" AND e.title {like} %s ESCAPE '\\'"
+        where += f" AND e.title {_like_op(term.text)} %s ESCAPE '\\'"
         params.append(_like(term.text))
     base = f"FROM catalog_entry e WHERE {where}"
     count = _count(base, params)

@@ -9,6 +9,7 @@ from datetime import date
 from typing import Any
 
 from django.core.cache import cache
+from django.db import connection
 from django.db.models import Max, Min, Q, QuerySet
 from django.utils import timezone
 
@@ -74,7 +75,7 @@ class Browse:
 
     def cache_key(self) -> str:
         raw = f"{self.category and self.category.pk}|{self.section and self.section.pk}|{self.publisher}|{self.year}"
-        return f"catalog:count:{generation()}:" + hashlib.sha1(raw.encode()).hexdigest()
+        return f"catalog:counted:{generation()}:" + hashlib.sha1(raw.encode()).hexdigest()
 
 
 def parse_filters(params: Any) -> Browse:
@@ -121,11 +122,19 @@ class Page:
     words: list[str] = field(default_factory=list)
 
 
-def count(filters: Browse) -> int:
+COUNT_CAP = 10_000
+
+
+def counted(filters: Browse) -> tuple[int, bool]:
+    """How many published entries match, counted up to ``COUNT_CAP``: ``(count, capped)``. A
+    COUNT(*) over a large filtered set (the whole catalog is a million rows on a provincial site)
+    costs more than the page itself, so beyond the cap the page says "more than"."""
     key = filters.cache_key()
     value = cache.get(key)
     if value is None:
-        value = filters.apply(Entry.objects.filter(status=Entry.PUBLISHED)).count()
+        matching = filters.apply(Entry.objects.filter(status=Entry.PUBLISHED)).order_by().values("id")
+        found = matching[:COUNT_CAP + 1].count()
+        value = (min(found, COUNT_CAP), found > COUNT_CAP)
         cache.set(key, value, COUNT_CACHE_SECONDS)
     return value
 
@@ -138,7 +147,7 @@ def browse(filters: Browse, *, after: str | None = None, before: str | None = No
     after_key, before_key = decode_cursor(after), decode_cursor(before)
     if before_key:
         d, pk = before_key
-        rows = list(qs.filter(Q(published_on__gt=d) | Q(published_on=d, pk__gt=pk))
+        rows = list(qs.filter(Q(published_on__gt=d) | Q(published_on=d, pk__gt=pk), published_on__gte=d)
                     .order_by("published_on", "id")[:limit + 1])
         has_prev = len(rows) > limit
         rows = list(reversed(rows[:limit]))
@@ -146,13 +155,15 @@ def browse(filters: Browse, *, after: str | None = None, before: str | None = No
     else:
         if after_key:
             d, pk = after_key
-            qs = qs.filter(Q(published_on__lt=d) | Q(published_on=d, pk__lt=pk))
+            # the redundant bound lets the (…, published_on, id) index start at the cursor
+            qs = qs.filter(Q(published_on__lt=d) | Q(published_on=d, pk__lt=pk), published_on__lte=d)
         rows = list(qs.order_by("-published_on", "-id")[:limit + 1])
         has_next = len(rows) > limit
         rows = rows[:limit]
         has_prev = after_key is not None
+    total, capped = counted(filters)
     return Page(
-        entries=rows, count=count(filters),
+        entries=rows, count=total, capped=capped,
         next_cursor=encode_cursor(rows[-1]) if rows and has_next else None,
         prev_cursor=encode_cursor(rows[0]) if rows and has_prev else None,
         has_next=has_next,
@@ -217,10 +228,25 @@ def publishers() -> list[str]:
     key = f"catalog:publishers:{generation()}"
     names = cache.get(key)
     if names is None:
-        names = list(Entry.objects.filter(status=Entry.PUBLISHED).order_by("publisher")
-                     .values_list("publisher", flat=True).distinct()[:200])
+        names = _distinct_publishers(200)
         cache.set(key, names, 300)
     return names
+
+
+def _distinct_publishers(limit: int) -> list[str]:
+    """The publishers of published entries, in order: a loose index scan (one index descent per
+    name, along ``entry_publisher_date``) instead of a DISTINCT over every published row."""
+    table = Entry._meta.db_table
+    step = f"SELECT publisher FROM {table} WHERE status = %s AND publisher > p.name ORDER BY publisher LIMIT 1"
+    sql = (
+        f"WITH RECURSIVE p(name, n) AS ("
+        f"SELECT * FROM (SELECT publisher, 1 FROM {table} WHERE status = %s ORDER BY publisher LIMIT 1) AS first "
+        f"UNION ALL SELECT ({step}), p.n + 1 FROM p WHERE p.name IS NOT NULL AND p.n < %s"
+        f") SELECT name FROM p WHERE name IS NOT NULL"
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [Entry.PUBLISHED, Entry.PUBLISHED, limit])
+        return [row[0] for row in cursor.fetchall()]
 
 
 def guide() -> Entry | None:

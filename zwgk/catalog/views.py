@@ -27,6 +27,7 @@ from django.views.decorators.http import require_GET
 
 from zwgk.catalog import search, selectors
 from zwgk.catalog.models import Attachment, Category, Entry, Section
+from zwgk.core.errors import InvalidInput
 from zwgk.org.permissions import can
 
 # Sections whose page is a service of another app: their list page links there.
@@ -73,12 +74,16 @@ def index(request: HttpRequest, section: Section | None = None) -> HttpResponse:
             "publisher": filters.publisher or "", "year": filters.year or ""}
     if section is None:
         base["section"] = filters.section.code if filters.section else ""
+    search_refused = ""
     if filters.q:
         try:
             number = int(request.GET.get("page") or 1)
         except ValueError:
             number = 1
-        page = selectors.run_search(filters, page=number)
+        try:
+            page = selectors.run_search(filters, page=number)
+        except InvalidInput as refused:  # a query too broad to answer in time
+            page, search_refused = selectors.Page([], 0), refused.message
         rows = [{"entry": e, "title": search.highlight(e.title, page.words),
                  "snippet": search.snippet(search.plain_text(e.public_body), page.words)} for e in page.entries]
         next_url = _query({**base, "page": page.page + 1}) if page.has_next else None
@@ -93,7 +98,7 @@ def index(request: HttpRequest, section: Section | None = None) -> HttpResponse:
     crumbs = _crumbs((title, None)) if section or filters.q else [*_crumbs()[:-1], ("信息公开目录", None)]
     context = {
         "nav": "disclosure", "crumbs": crumbs, "heading": title, "section": section, "filters": filters,
-        "page": page, "rows": rows, "next_url": next_url, "prev_url": prev_url,
+        "page": page, "rows": rows, "next_url": next_url, "prev_url": prev_url, "search_refused": search_refused,
         **_filter_options(filters),
         "service_link": SERVICE_LINKS.get(section.code) if section else None,
         "action": request.path,
