@@ -44,3 +44,21 @@ def test_the_connection_stays_usable_after_a_cancelled_search(demo, client, slow
 
     client.get("/catalog/", {"q": "规范警"})
     assert Entry.objects.filter(status="published").exists()
+
+
+def test_the_limit_is_for_the_whole_search_not_for_each_statement(demo, monkeypatch, settings):
+    """Each statement below alone fits in the limit (on PostgreSQL); together they do not."""
+    from zwgk.core.errors import InvalidInput
+
+    settings.ZWGK_SEARCH_TIMEOUT_MS = 100
+    part = {"postgresql": "SELECT pg_sleep(0.04)", "sqlite": SLOW["sqlite"]}[connection.vendor]
+
+    def several(query, filters, *, limit, offset):
+        for _ in range(4):
+            search._run(part, [])
+        raise AssertionError("the time limit should have cancelled the search")
+
+    monkeypatch.setattr(search, "_search_postgres", several)
+    monkeypatch.setattr(search, "_search_sqlite", several)
+    with pytest.raises(InvalidInput):
+        search.search(search.parse_query("规范"))

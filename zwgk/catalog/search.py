@@ -28,6 +28,7 @@ from __future__ import annotations
 import html
 import re
 import threading
+import time
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
@@ -272,8 +273,16 @@ def _tsquery(query: Query) -> str:
     return " & ".join("'" + tok.replace("\\", "\\\\").replace("'", "''") + "'" for tok in tokens)
 
 
+_deadline = threading.local()  # when the running search must end (``_within_time_limit``)
+
+
 def _run(sql: str, params: list[Any]) -> list[tuple]:
     with connection.cursor() as cursor:
+        ends = getattr(_deadline, "at", None)
+        if ends is not None and not _is_sqlite():
+            # the time left for the whole search, not a fresh limit for each of its statements
+            left = max(1, int((ends - time.monotonic()) * 1000))
+            cursor.execute("SELECT set_config('statement_timeout', %s, true)", [str(left)])
         cursor.execute(sql, params)
         return cursor.fetchall()
 
@@ -298,32 +307,29 @@ def _within_time_limit(run: Callable[[], Result]) -> Result:
     cancelled (PostgreSQL's statement timeout; SQLite's progress handler) and the person is asked
     to narrow the query. (A rare query, such as a common word next to a character that no entry
     holds, would otherwise read every entry that has the word.)"""
-    import time
-
     from django.conf import settings
     from django.db import OperationalError, transaction
 
     from zwgk.core.errors import InvalidInput
 
-    limit_ms = int(settings.ZWGK_SEARCH_TIMEOUT_MS)
+    _deadline.at = time.monotonic() + int(settings.ZWGK_SEARCH_TIMEOUT_MS) / 1000
     try:
         if _is_sqlite():
             connection.ensure_connection()
             raw = connection.connection
-            deadline = time.monotonic() + limit_ms / 1000
-            raw.set_progress_handler(lambda: time.monotonic() > deadline, 20_000)
+            raw.set_progress_handler(lambda: time.monotonic() > _deadline.at, 20_000)
             try:
                 return run()
             finally:
                 raw.set_progress_handler(None, 0)
-        with transaction.atomic():
-            with connection.cursor() as cursor:
-                cursor.execute("SELECT set_config('statement_timeout', %s, true)", [str(limit_ms)])
+        with transaction.atomic():  # the statement timeouts end with it
             return run()
     except OperationalError as exc:
         if "interrupted" in str(exc) or type(exc.__cause__).__name__ == "QueryCanceled":
             raise InvalidInput(TOO_BROAD, fields={"q": "检索范围过大"}) from exc
         raise
+    finally:
+        _deadline.at = None
 
 
 # how many of the newest years are counted, one by one, before the whole catalog
