@@ -16,7 +16,7 @@ from zwgk.api.errors import validation_response
 from zwgk.api.schemas import ErrorOut, StrictSchema
 from zwgk.applications import letters as letter_docs
 from zwgk.applications import report, selectors, services
-from zwgk.applications.models import Application, Contest, Letter
+from zwgk.applications.models import Application, Letter
 from zwgk.core.errors import InvalidInput, NotFound
 from zwgk.org.permissions import is_staff_member, require
 from zwgk.portal.models import current_site
@@ -134,11 +134,6 @@ class ContestIn(StrictSchema):
 class ContestDecisionIn(StrictSchema):
     result: Literal["upheld", "corrected", "other"]
     decided_on: date
-
-
-def _contest_out(contest: Contest) -> dict[str, Any]:
-    return {"id": contest.pk, "kind": contest.kind, "filed_on": contest.filed_on, "result": contest.result,
-            "decided_on": contest.decided_on, "note": contest.note}
 
 
 BODIES: dict[str, type[StrictSchema]] = {
@@ -284,7 +279,7 @@ def record_contest(request: HttpRequest, number: str, payload: ContestIn):
     """Art. 21: the legal corps records an administrative reconsideration or litigation."""
     application = selectors.for_staff(request.user, number)
     contest = services.do_record_contest(application, request.user, payload.model_dump(exclude_none=True))
-    return 201, _contest_out(contest)
+    return 201, selectors.contest_as_dict(contest)
 
 
 @router.post("/{number}/contests/{contest_id}/decision",
@@ -295,7 +290,8 @@ def decide_contest(request: HttpRequest, number: str, contest_id: int, payload: 
     contest = application.contests.filter(pk=contest_id).first()
     if contest is None:
         raise NotFound("没有这条行政复议或诉讼记录。")
-    return _contest_out(services.do_decide_contest(contest, request.user, payload.result, payload.decided_on))
+    decided = services.do_decide_contest(contest, request.user, payload.result, payload.decided_on)
+    return selectors.contest_as_dict(decided)
 
 
 def _report(request: HttpRequest, year: int) -> dict[str, Any]:

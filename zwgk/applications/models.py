@@ -4,6 +4,8 @@ applications, and reconsideration / litigation records."""
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
@@ -352,3 +354,8 @@ class AnnualFigure(models.Model):
         verbose_name = "年度报告填报数"
         verbose_name_plural = verbose_name
         constraints = [models.UniqueConstraint(fields=["year", "item"], name="annual_figure_once_per_year")]
+
+    @staticmethod
+    def plain(value: Decimal) -> str:
+        """A figure as people write it: ``12.35``, ``1520`` (no trailing zeros, no exponent)."""
+        return f"{value.normalize():f}"

@@ -10,7 +10,7 @@ from typing import Any
 from django.db.models import Q, QuerySet
 from django.utils import timezone
 
-from zwgk.applications.models import Application
+from zwgk.applications.models import Application, Contest
 from zwgk.applications.rules import is_office
 from zwgk.applications.services import ACTION_LABELS, pending_stage, query_code_matches
 from zwgk.core.errors import NotFound
@@ -163,6 +163,12 @@ def _public_by(event: Event) -> str:
     return department.name if department else "公安厅"
 
 
+def contest_as_dict(contest: Contest) -> dict[str, Any]:
+    """A reconsideration or litigation as the API shows it (staff only)."""
+    return {"id": contest.pk, "kind": contest.kind, "filed_on": contest.filed_on, "result": contest.result,
+            "decided_on": contest.decided_on, "note": contest.note}
+
+
 def as_dict(application: Application, *, citizen: bool = False) -> dict[str, Any]:
     """The API's application (API.md): for a citizen only what concerns them."""
     letters = application.letters.filter(public=True) if citizen else application.letters.all()
@@ -206,11 +212,7 @@ def as_dict(application: Application, *, citizen: bool = False) -> dict[str, Any
             "extended_days": application.extended_days,
             "draft_outcome": application.draft_outcome or None,
             "signoff_stage": pending_stage(application),
-            "contests": [
-                {"id": c.pk, "kind": c.kind, "filed_on": c.filed_on, "result": c.result, "decided_on": c.decided_on,
-                 "note": c.note}
-                for c in application.contests.order_by("filed_on", "pk")
-            ],
+            "contests": [contest_as_dict(c) for c in application.contests.order_by("filed_on", "pk")],
         })
     return data
 

@@ -797,7 +797,8 @@ def do_save_annual_figures(actor: Any, year: int, values: dict[str, Any]) -> lis
             figure = AnnualFigure(year=year, item=item)
         figure.value, figure.updated_by = value, actor
         figure.save()
-        record(figure, "figure_saved", actor=actor, from_state="" if before is None else f"{before.normalize():f}",
-               to_state=f"{value.normalize():f}", note=f"{year}年{figure.get_item_display()}：{value.normalize():f}")
+        shown = AnnualFigure.plain(value)
+        record(figure, "figure_saved", actor=actor, from_state="" if before is None else AnnualFigure.plain(before),
+               to_state=shown, note=f"{year}年{figure.get_item_display()}：{shown}")
         changed.append(figure)
     return changed

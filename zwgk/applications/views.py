@@ -304,8 +304,8 @@ def annual_report(request: HttpRequest) -> HttpResponse:
     data = report.annual(year)
     figures = None
     if can(request.user, "application.report_figures"):
-        entered = {fig.item: fig.value.normalize() for fig in AnnualFigure.objects.filter(year=year)}
-        figures = [(item, label, f"{entered[item]:f}" if item in entered else "") for item, label in AnnualFigure.ITEMS]
+        entered = {fig.item: AnnualFigure.plain(fig.value) for fig in AnnualFigure.objects.filter(year=year)}
+        figures = [(item, label, entered.get(item, "")) for item, label in AnnualFigure.ITEMS]
     return render(request, "applications/wb_report.html", {
         "nav": "annual_report", "year": year, "figures": figures,
         "tables": [(report.TITLE_2, report.html_rows(report.grid_2(data))),

@@ -294,9 +294,8 @@ def search(query: Query, filters: Filters = NO_FILTERS, *, limit: int = 20, offs
     """Ids of published entries matching ``query`` and ``filters``, best first."""
     if not query:
         return Result()
-    if _is_sqlite():
-        return _within_time_limit(lambda: _search_sqlite(query, filters, limit=limit, offset=offset))
-    return _within_time_limit(lambda: _search_postgres(query, filters, limit=limit, offset=offset))
+    engine = _search_sqlite if _is_sqlite() else _search_postgres
+    return _within_time_limit(lambda: engine(query, filters, limit=limit, offset=offset))
 
 
 TOO_BROAD = "检索用时过长：请换用更具体的检索词，或按类别、栏目、年份缩小范围。"
