@@ -27,7 +27,6 @@ QUEUES = [
     ("paused", "暂停计时"),
     ("all", "全部"),
 ]
-SOON_DAYS = 3
 EVENT_LABELS = {
     **ACTION_LABELS,
     "submit": "收到申请",
@@ -70,9 +69,7 @@ def visible_to(user: Any) -> QuerySet[Application]:
     return qs.filter(q).distinct()
 
 
-def soon_limit(today: date) -> date:
-    """The last day that counts as "due soon": three working days from today."""
-    return workdays.deadline(today, SOON_DAYS).date
+soon_limit = workdays.soon_limit
 
 
 def _paused_ids() -> QuerySet:

@@ -127,6 +127,27 @@ def limit(name: str) -> int:
     return int(policy().limits[name])
 
 
+def soon_limit(today: date) -> date:
+    """The last day that counts as "due soon": ``due_soon`` working days (policy data) from today."""
+    return deadline(today, limit("due_soon")).date
+
+
+def due_state(due_on: date | None, today: date, *, soon: date | None = None) -> str:
+    """Derived from a stored deadline, never stored (DESIGN.md principle 3): ``overdue``,
+    ``due_soon``, ``due``, or ``""`` when no clock runs. Pass ``soon`` (``soon_limit(today)``) when
+    classifying many cases at once."""
+    if due_on is None:
+        return ""
+    if due_on < today:
+        return "overdue"
+    if due_on <= (soon or soon_limit(today)):
+        return "due_soon"
+    return "due"
+
+
+DUE_STATE_LABELS = {"overdue": "已超期", "due_soon": "即将到期", "due": "未到期"}
+
+
 def _check_year_days(year: int, holidays: Mapping[date, str], workdays: Mapping[date, str]) -> None:
     errors: dict[str, str] = {}
     wrong = [d for d in list(holidays) + list(workdays) if d.year != year]
