@@ -33,3 +33,22 @@ def test_an_event_cannot_be_deleted(event):
 
 def test_an_event_without_staff_is_the_systems(demo):
     assert record(Department.objects.get(code="office"), "tick").actor_label == "系统"
+
+
+def test_a_registered_case_type_refuses_an_unregistered_event_name():
+    from django.db.models import TextChoices
+
+    from zwgk.events.services import EVENT_NAMES, event_label, event_names
+
+    @event_names(Department)
+    class DepartmentEvent(TextChoices):
+        RENAMED = "renamed", "更名"
+
+    try:
+        dept = Department.objects.create(code="events_test", name="测试部门")
+        event = record(dept, "renamed", note="更名")
+        assert event_label(event) == "更名"
+        with pytest.raises(ValueError):
+            record(dept, "rename")
+    finally:
+        EVENT_NAMES.pop(Department)
