@@ -35,7 +35,7 @@ def test_an_event_without_staff_is_the_systems(demo):
     assert record(Department.objects.get(code="office"), "tick").actor_label == "系统"
 
 
-def test_a_registered_case_type_refuses_an_unregistered_event_name():
+def test_a_registered_case_type_refuses_an_unregistered_event_name(db):
     from django.db.models import TextChoices
 
     from zwgk.events.services import EVENT_NAMES, event_label, event_names
