@@ -33,3 +33,15 @@ def test_allowed_lists_the_actions_from_a_state():
 def test_an_action_listed_twice_is_a_bug():
     with pytest.raises(ValueError):
         TransitionTable.build([("a", ["x"], "y"), ("a", ["y"], "x")])
+
+
+def test_a_row_with_several_targets_ends_where_the_service_says():
+    from zwgk.core.transitions import TransitionTable
+
+    table = TransitionTable.build([("sign_off", ["in_signoff"], ("in_signoff", "signed_off", "returned"))])
+    assert table.target("sign_off", "in_signoff", to="signed_off") == "signed_off"
+    assert table.states() == {"in_signoff", "signed_off", "returned"}
+    with pytest.raises(ValueError):
+        table.target("sign_off", "in_signoff", to="answered")
+    with pytest.raises(ValueError):
+        table.target("sign_off", "in_signoff")
