@@ -170,6 +170,8 @@ ZWGK_POLICY_PROFILE = os.environ.get("ZWGK_POLICY_PROFILE", "seed-2018")
 ZWGK_SEARCH_TIMEOUT_MS = int(os.environ.get("ZWGK_SEARCH_TIMEOUT_MS", "2000"))
 # A TrueType font for PDF letters ("path" or "path#index" in a .ttc); empty: WenQuanYi Micro Hei.
 ZWGK_LETTER_FONT = os.environ.get("ZWGK_LETTER_FONT", "")
+# An Idempotency-Key "in progress" holds its lease this long; a retry after it is processed anew.
+ZWGK_IDEMPOTENCY_LEASE_SECONDS = int(os.environ.get("ZWGK_IDEMPOTENCY_LEASE_SECONDS", "60"))
 # API tokens expire after this many hours (API.md, "General").
 ZWGK_TOKEN_HOURS = int(os.environ.get("ZWGK_TOKEN_HOURS", "12"))
 # Login lock-out: this many failures within the window lock the account name for the window.

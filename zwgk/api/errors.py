@@ -6,26 +6,17 @@ from typing import Any
 
 from django.http import HttpRequest, JsonResponse
 
-from zwgk.core.errors import ServiceError
+from zwgk.core.responses import error_response, service_error_response
 from zwgk.core.transitions import TransitionRefused
 from zwgk.core.validation import summary, validation_fields
 
-
-def error_response(status: int, code: str, message: str, fields: dict[str, str] | None = None) -> JsonResponse:
-    return JsonResponse(
-        {"error": {"code": code, "message": message, "fields": fields or {}}},
-        status=status,
-        json_dumps_params={"ensure_ascii": False},
-    )
+__all__ = ["error_response", "not_found_response", "service_error_response", "transition_refused_response",
+           "validation_response"]
 
 
 def validation_response(errors: list[dict[str, Any]]) -> JsonResponse:
     fields = validation_fields(errors)
     return error_response(422, "validation_error", summary(fields), fields)
-
-
-def service_error_response(exc: ServiceError) -> JsonResponse:
-    return error_response(exc.status, exc.code, exc.message, exc.fields)
 
 
 def transition_refused_response(exc: TransitionRefused) -> JsonResponse:

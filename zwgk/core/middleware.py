@@ -5,15 +5,19 @@ creates nothing new; a service's refusal becomes a Chinese page or API error."""
 from __future__ import annotations
 
 import hashlib
+import json
 from collections.abc import Callable
 from datetime import timedelta
+from typing import Any
 
+from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest
 from django.utils import timezone
 
-from zwgk.api.errors import error_response, service_error_response
+from zwgk.core.callers import caller_key
 from zwgk.core.models import IdempotencyRecord
+from zwgk.core.responses import error_response, service_error_response
 
 WRITE_METHODS = {"POST", "PUT", "PATCH", "DELETE"}
 KEEP = timedelta(hours=24)
@@ -50,6 +54,22 @@ class NulCharacterMiddleware:
 
 
 class IdempotencyMiddleware:
+    """``Idempotency-Key`` on API writes (API.md, "General"): the same key and body within 24 h
+    answers the first result again and creates nothing new.
+
+    - Keys are scoped per caller (``core.callers.caller_key``: the staff account, or for anonymous
+      callers a keyed hash of address + user agent), so two citizens choosing the same key never
+      see each other's answer.
+    - A record "in progress" holds a lease of ``ZWGK_IDEMPOTENCY_LEASE_SECONDS`` (60 s): a retry
+      within the lease is 409; after it (the first request died with its server) the retry takes the
+      lease over and is processed normally instead of answering 409 for a day.
+    - The stored answer keeps no secret: the fields of ``SECRET_FIELDS`` (the query code, a token,
+      an initial password, an OTP secret, backup codes) are removed before it is stored (only a keyed
+      hash of a query code may be kept, Art. 15 receipt); a replay answers with the same number and
+      status, ``null`` for each withheld field and ``secrets_withheld`` naming them with a Chinese
+      note: a secret is shown once, in the first answer, and never again.
+    """
+
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
         self.get_response = get_response
 
@@ -59,10 +79,10 @@ class IdempotencyMiddleware:
             return self.get_response(request)
         if len(key) > 200:
             return error_response(422, "validation_error", "Idempotency-Key 过长（不超过200个字符）。")
-        user = getattr(request, "user", None)
-        owner = f"staff:{user.pk}" if user is not None and user.is_authenticated else "public"
+        owner = caller_key(request)
         body_hash = hashlib.sha256(request.method.encode() + request.path.encode() + request.body).hexdigest()
-        IdempotencyRecord.objects.filter(created_at__lt=timezone.now() - KEEP).delete()
+        now = timezone.now()
+        IdempotencyRecord.objects.filter(created_at__lt=now - KEEP).delete()
         try:
             with transaction.atomic():
                 record = IdempotencyRecord.objects.create(
@@ -72,11 +92,18 @@ class IdempotencyMiddleware:
             first = IdempotencyRecord.objects.get(owner=owner, key=key)
             if first.body_hash != body_hash:
                 return error_response(422, "idempotency_key_reused", "此 Idempotency-Key 已用于另一请求内容。")
-            if first.status == 0:
+            if first.status != 0:
+                response = HttpResponse(bytes(first.content), status=first.status, content_type=first.content_type)
+                response["Idempotent-Replay"] = "true"
+                return response
+            lease = timedelta(seconds=settings.ZWGK_IDEMPOTENCY_LEASE_SECONDS)
+            # Take over an abandoned lease atomically: of two retries at once, one wins.
+            taken = IdempotencyRecord.objects.filter(pk=first.pk, status=0, created_at__lt=now - lease).update(
+                created_at=now
+            )
+            if not taken:
                 return error_response(409, "idempotency_in_progress", "相同请求正在处理，请稍后重试。")
-            response = HttpResponse(bytes(first.content), status=first.status, content_type=first.content_type)
-            response["Idempotent-Replay"] = "true"
-            return response
+            record = first
         try:
             response = self.get_response(request)
         except Exception:
@@ -86,10 +113,48 @@ class IdempotencyMiddleware:
             record.delete()
             return response
         record.status = response.status_code
-        record.content = response.content
         record.content_type = response.get("Content-Type", "application/json")
+        record.content = without_secrets(response.content, record.content_type)
         record.save(update_fields=["status", "content", "content_type"])
         return response
+
+
+SECRET_FIELDS = frozenset({"query_code", "token", "initial_password", "secret", "otpauth_uri", "backup_codes"})
+WITHHELD_NOTE = "该信息仅在首次答复中显示一次，重复请求的答复不再显示。"
+
+
+def without_secrets(content: bytes, content_type: str) -> bytes:
+    """A JSON answer with every secret field (at any depth) set to ``null`` and named in
+    ``secrets_withheld``; anything else is stored as it is."""
+    if "json" not in content_type:
+        return bytes(content)
+    try:
+        data = json.loads(content)
+    except ValueError:
+        return bytes(content)
+    withheld: set[str] = set()
+
+    def strip(value: Any) -> Any:
+        if isinstance(value, dict):
+            out = {}
+            for name, item in value.items():
+                if name in SECRET_FIELDS and item is not None:
+                    withheld.add(name)
+                    out[name] = None
+                else:
+                    out[name] = strip(item)
+            return out
+        if isinstance(value, list):
+            return [strip(item) for item in value]
+        return value
+
+    data = strip(data)
+    if not withheld:
+        return bytes(content)
+    if isinstance(data, dict):
+        data["secrets_withheld"] = sorted(withheld)
+        data["secrets_note"] = WITHHELD_NOTE
+    return json.dumps(data, ensure_ascii=False).encode()
 
 
 class ServiceErrorMiddleware:

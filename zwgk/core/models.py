@@ -32,7 +32,9 @@ class Counter(models.Model):
 
 
 class IdempotencyRecord(models.Model):
-    """The first answer to a write sent with an ``Idempotency-Key`` header, kept for 24 hours."""
+    """The first answer to a write sent with an ``Idempotency-Key`` header, kept for 24 hours, secrets
+    removed (see ``core.middleware.IdempotencyMiddleware``); ``owner`` is the caller's scope, and for a
+    record still in progress ``created_at`` is the start of its lease."""
 
     key = models.CharField(max_length=200)
     owner = models.CharField(max_length=80)
