@@ -54,3 +54,9 @@ def _unauthenticated(request: HttpRequest, exc: AuthenticationError):
 @api.exception_handler(HttpError)
 def _http_error(request: HttpRequest, exc: HttpError):
     return errors.error_response(exc.status_code, "http_error", str(exc))
+
+
+@api.exception_handler(OverflowError)
+def _overflow(request: HttpRequest, exc: OverflowError):
+    """A date near the end of the calendar (``start=9999-12-31``): counting past it is bad input."""
+    return errors.error_response(422, "validation_error", "日期超出可计算的范围。", {"date": "日期超出范围"})

@@ -15,7 +15,9 @@ from django.db import IntegrityError, transaction
 from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest
 from django.utils import timezone
 
+from zwgk.core.actions import JSON_NESTING_LIMIT, _nesting, parse_json_object
 from zwgk.core.callers import caller_key
+from zwgk.core.errors import InvalidInput
 from zwgk.core.models import IdempotencyRecord
 from zwgk.core.responses import error_response, service_error_response
 
@@ -51,6 +53,82 @@ class NulCharacterMiddleware:
         if "\x00" in request.headers.get("Idempotency-Key", ""):
             return "Idempotency-Key"
         return None
+
+
+class JsonBodyMiddleware:
+    """Every API write with a body is checked before a view sees it, so that bad input is a 4xx in
+    the error format and never a server error (issue 9, found by probing):
+
+    - a content type other than JSON (or ``multipart/form-data`` for uploads) is 415;
+    - the body must be UTF-8 JSON nested no deeper than ``core.actions.JSON_NESTING_LIMIT``
+      (``parse_json_object``; deeper nesting exhausts the parser's recursion);
+    - no string at any depth, key or value, may hold a NUL (PostgreSQL cannot store it) or a lone
+      surrogate such as ``"\\ud800"`` (valid JSON, but no database can encode it).
+    """
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        if request.method not in WRITE_METHODS or not request.path.startswith("/api/") or not request.body:
+            return self.get_response(request)
+        content_type = request.content_type or ""
+        if content_type == "multipart/form-data":
+            return self.get_response(request)
+        if content_type != "application/json" and not content_type.endswith("+json"):
+            return error_response(
+                415, "unsupported_media_type", "请求内容类型应为 application/json（JSON 格式）。",
+                {"Content-Type": "应为 application/json"},
+            )
+        try:
+            text = request.body.decode("utf-8")
+        except UnicodeDecodeError:
+            return error_response(422, "validation_error", "请求内容不是有效的 UTF-8 文本。", {"body": "编码有误"})
+        try:
+            parse_json_object(text) if text.lstrip().startswith("{") else _nesting_checked(text)
+        except InvalidInput as exc:
+            return service_error_response(exc)
+        except ValueError:
+            return self.get_response(request)  # the view's own parser answers 422 with its wording
+        field = _bad_string(json.loads(text))
+        if field is not None:
+            path, problem = field
+            return error_response(422, "validation_error", f"{path}{problem}。", {path: problem})
+        return self.get_response(request)
+
+
+def _nesting_checked(text: str) -> None:
+    """A body that is not an object (the view refuses it): only refused here when too deep."""
+    if _nesting(text) > JSON_NESTING_LIMIT:
+        raise InvalidInput("请求内容嵌套过深。", fields={"body": "嵌套过深"})
+    json.loads(text)
+
+
+def _bad_string(value: Any, path: str = "") -> tuple[str, str] | None:
+    """The path of the first string holding a NUL or a lone surrogate, and what is wrong with it."""
+    if isinstance(value, str):
+        if "\x00" in value:
+            return path or "body", "含有空字符（NUL）"
+        try:
+            value.encode("utf-8")
+        except UnicodeEncodeError:
+            return path or "body", "含有无效字符（孤立代理项）"
+        return None
+    items: list[tuple[str, Any]] = []
+    if isinstance(value, dict):
+        for key, item in value.items():
+            name = f"{path}.{key}" if path else str(key)
+            found = _bad_string(key, name)
+            if found is not None:
+                return found
+            items.append((name, item))
+    elif isinstance(value, list):
+        items = [(f"{path}.{i}" if path else str(i), item) for i, item in enumerate(value)]
+    for name, item in items:
+        found = _bad_string(item, name)
+        if found is not None:
+            return found
+    return None
 
 
 class IdempotencyMiddleware:

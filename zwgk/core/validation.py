@@ -7,7 +7,7 @@ from __future__ import annotations
 from typing import Any
 
 from ninja import Schema
-from pydantic import ConfigDict, field_validator
+from pydantic import BaseModel, ConfigDict, field_validator
 
 from zwgk.core.errors import InvalidInput
 
@@ -47,11 +47,23 @@ class StrictSchema(Schema):
     @field_validator("*", mode="after")
     @classmethod
     def _refuse_nul(cls, value: Any) -> Any:
-        if isinstance(value, str) and "\x00" in value:
-            raise ValueError("含有空字符（NUL）")
-        if isinstance(value, list) and any(isinstance(item, str) and "\x00" in item for item in value):
+        if _holds_nul(value):
             raise ValueError("含有空字符（NUL）")
         return value
+
+
+def _holds_nul(value: Any) -> bool:
+    """A NUL in a string at any depth: lists, tuples, sets, dicts (keys and values) and nested
+    models (their own validator has run, but a plain dict or list of dicts has none)."""
+    if isinstance(value, str):
+        return "\x00" in value
+    if isinstance(value, dict):
+        return any(_holds_nul(k) or _holds_nul(v) for k, v in value.items())
+    if isinstance(value, list | tuple | set | frozenset):
+        return any(_holds_nul(item) for item in value)
+    if isinstance(value, BaseModel):
+        return any(_holds_nul(item) for item in value.__dict__.values())
+    return False
 
 
 def _field_name(loc: tuple[Any, ...] | list[Any]) -> str:
