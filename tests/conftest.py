@@ -7,6 +7,14 @@ from django.core.management import call_command
 from django.test import Client
 
 
+@pytest.fixture(autouse=True)
+def _fresh_cache() -> None:
+    """Each test starts with empty counters (limits on lookups and submissions live in the cache)."""
+    from django.core.cache import cache
+
+    cache.clear()
+
+
 @pytest.fixture
 def demo(db) -> None:
     """The demo data of API.md (departments, accounts, sections, site furniture)."""

@@ -173,6 +173,11 @@ ZWGK_SEARCH_TIMEOUT_MS = int(os.environ.get("ZWGK_SEARCH_TIMEOUT_MS", "2000"))
 ZWGK_LETTER_FONT = os.environ.get("ZWGK_LETTER_FONT", "")
 # An Idempotency-Key "in progress" holds its lease this long; a retry after it is processed anew.
 ZWGK_IDEMPOTENCY_LEASE_SECONDS = int(os.environ.get("ZWGK_IDEMPOTENCY_LEASE_SECONDS", "60"))
+# Citizens' side (API.md v1): wrong query codes per address and per number within the window,
+# then 429 until it has passed; public submissions (applications, messages) per address an hour.
+ZWGK_LOOKUP_MAX_FAILURES = int(os.environ.get("ZWGK_LOOKUP_MAX_FAILURES", "10"))
+ZWGK_LOOKUP_WINDOW_SECONDS = int(os.environ.get("ZWGK_LOOKUP_WINDOW_SECONDS", "3600"))
+ZWGK_SUBMISSIONS_PER_HOUR = int(os.environ.get("ZWGK_SUBMISSIONS_PER_HOUR", "20"))
 # API tokens expire after this many hours (API.md, "General").
 ZWGK_TOKEN_HOURS = int(os.environ.get("ZWGK_TOKEN_HOURS", "12"))
 # Login lock-out: this many failures within the window lock the account name for the window.

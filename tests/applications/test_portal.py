@@ -63,7 +63,7 @@ def test_status_page_with_number_and_code(demo):
     _submit(client)
     application = Application.objects.order_by("-id").first()
     code = client.session["application_receipts"][application.number]
-    page = client.get("/apply/status/", {"number": application.number, "query_code": code})
+    page = client.post("/apply/status/", {"number": application.number, "query_code": code})
     assert page.status_code == 200
     text = page.content.decode()
     assert "已登记，待初审" in text and "收到申请" in text
@@ -73,6 +73,6 @@ def test_status_page_wrong_code_is_404(demo):
     client = Client()
     _submit(client)
     application = Application.objects.order_by("-id").first()
-    response = client.get("/apply/status/", {"number": application.number, "query_code": "WRONG"})
+    response = client.post("/apply/status/", {"number": application.number, "query_code": "WRONG"})
     assert response.status_code == 404
     assert "未找到该申请" in response.content.decode()

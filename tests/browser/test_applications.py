@@ -52,11 +52,14 @@ def test_citizen_applies_and_downloads_the_signed_off_answer(page, login):
     assert page.locator("#status").inner_text() == "已答复"
 
     # The citizen sees the answer and downloads the letter.
-    page.goto(f"/apply/status/?number={number}&query_code={code}")
+    page.goto("/apply/status/")  # the code travels by POST, never in the address
+    page.get_by_label("申请编号").fill(number)
+    page.get_by_label("查询码").fill(code)
+    page.get_by_role("button", name="查询").click()
     assert page.locator("#status").inner_text() == "已答复"
     assert "答复书（一）" in page.locator("main").inner_text()
     with page.expect_download() as download:
-        page.get_by_role("link", name="下载PDF").click()
+        page.get_by_role("button", name="下载PDF").click()
     path = download.value.path()
     with open(path, "rb") as handle:
         assert handle.read(5) == b"%PDF-"

@@ -58,9 +58,9 @@ def test_errors_are_shown_on_the_form(people):
 def test_status_page_by_number_and_code(people):
     client = Client()
     number, code, _ = receipt_of(client, FORM)
-    ok = client.get("/interaction/mailbox/query/", {"number": number, "code": code})
+    ok = client.post("/interaction/mailbox/query/", {"number": number, "code": code})
     assert ok.status_code == 200 and "已受理，待分办" in ok.content.decode()
-    assert client.get("/interaction/mailbox/query/", {"number": number, "code": "WRONGCOD"}).status_code == 404
+    assert client.post("/interaction/mailbox/query/", {"number": number, "code": "WRONGCOD"}).status_code == 404
 
 
 def test_status_page_shows_delay_explanations_and_the_reply(people):
@@ -69,10 +69,10 @@ def test_status_page_shows_delay_explanations_and_the_reply(people):
     message = Message.objects.get(number=number)
     services.do_route(people("clerk"), message, "public_order")
     services.do_explain_delay(people("public_order_handler"), message, "需要与户籍地核实，请稍候。")
-    html = client.get("/interaction/mailbox/query/", {"number": number, "code": code}).content.decode()
+    html = client.post("/interaction/mailbox/query/", {"number": number, "code": code}).content.decode()
     assert "需要与户籍地核实，请稍候。" in html
     services.do_reply(people("public_order_handler"), message, "您好，请携带户口簿办理。")
-    html = client.get("/interaction/mailbox/query/", {"number": number, "code": code}).content.decode()
+    html = client.post("/interaction/mailbox/query/", {"number": number, "code": code}).content.decode()
     assert "您好，请携带户口簿办理。" in html and "已答复" in html
 
 

@@ -17,6 +17,7 @@ from zwgk.api.schemas import ErrorOut, StrictSchema
 from zwgk.applications import letters as letter_docs
 from zwgk.applications import report, selectors, services
 from zwgk.applications.models import Application, Letter
+from zwgk.core import limits
 from zwgk.core.errors import InvalidInput, NotFound
 from zwgk.org.permissions import is_staff_member, require
 from zwgk.portal.models import current_site
@@ -159,7 +160,7 @@ def _find(request: HttpRequest, number: str, query_code: str | None) -> tuple[Ap
         except NotFound:
             if not query_code:
                 raise
-    return selectors.for_citizen(number, query_code), True
+    return limits.limited_lookup(request, number, lambda: selectors.for_citizen(number, query_code)), True
 
 
 def _parse(request: HttpRequest, schema: type[StrictSchema]) -> dict[str, Any] | HttpResponse:
@@ -180,6 +181,7 @@ def submit(request: HttpRequest, payload: ApplicationIn):
     """Submit an application (public, from the portal form), or register one received by letter,
     e-mail, fax or visit (office staff, with ``channel`` and ``received_on``)."""
     data = payload.model_dump(exclude_none=True)
+    limits.check_submission(request)
     application, code = services.do_submit(data, actor=request.user)
     return 201, {"number": application.number, "query_code": code, "status": application.status,
                  "received_on": application.received_on, "due_on": application.due_on,

@@ -15,6 +15,7 @@ from zwgk.applications.models import (
     OUTCOMES,
     Contest,
 )
+from zwgk.core.forms import ChineseForm
 from zwgk.org.models import Department
 
 BLANK = [("", "请选择")]
@@ -24,8 +25,17 @@ def DATE_WIDGET() -> forms.DateInput:
     return forms.DateInput(format="%Y-%m-%d", attrs={"type": "date"})
 
 
-class ApplicationForm(forms.Form):
-    """Art. 13: who applies (name, identity, contact), what is asked for, in what form."""
+def _intake(data: dict) -> None:
+    from zwgk.applications.services import clean_intake
+
+    clean_intake(data)
+
+
+class ApplicationForm(ChineseForm):
+    """Art. 13: who applies (name, identity, contact), what is asked for, in what form. Every
+    message is Chinese and the service's intake check runs with the form's, so all errors show at once."""
+
+    intake = staticmethod(_intake)
 
     applicant_type = forms.ChoiceField(label="申请人类型", choices=APPLICANT_TYPES, widget=forms.RadioSelect,
                                        initial="natural_person")
@@ -54,7 +64,7 @@ class RegisterForm(ApplicationForm):
     scan = forms.FileField(label="申请材料扫描件（PDF、PNG、JPEG、TIFF，不超过20MB）", required=False)
 
 
-class StatusForm(forms.Form):
+class StatusForm(ChineseForm):
     number = forms.CharField(label="申请编号", max_length=40)
     query_code = forms.CharField(label="查询码", max_length=40)
 

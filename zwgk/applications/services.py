@@ -45,7 +45,7 @@ from zwgk.applications.models import (
     TransferSlip,
 )
 from zwgk.applications.rules import is_lead, is_office
-from zwgk.core import query_codes
+from zwgk.core import contact, query_codes
 from zwgk.core.errors import Conflict, Forbidden, InvalidInput, NotAuthenticated
 from zwgk.core.numbering import next_number
 from zwgk.core.transitions import TransitionRefused, TransitionTable
@@ -104,8 +104,7 @@ def clean_intake(data: dict[str, Any]) -> dict[str, Any]:
     clean = {k: (v.strip() if isinstance(v, str) else v) for k, v in data.items()}
     for field, label in (("name", "申请人姓名或名称"), ("id_number", "证件号码"), ("phone", "联系电话"),
                          ("description", "所需信息的描述")):
-        if not clean.get(field):
-            errors[field] = f"请填写{label}。"
+        clean[field] = contact.required_text(clean.get(field), errors, field, label, 5000)
     if not _choice(clean.get("applicant_type"), APPLICANT_TYPES):
         errors["applicant_type"] = "请选择申请人类型（公民或法人/其他组织）。"
     if not _choice(clean.get("id_type"), ID_TYPES):
@@ -131,18 +130,12 @@ def clean_intake(data: dict[str, Any]) -> dict[str, Any]:
             errors["organization_type"] = "请选择组织类型。"
     elif clean.get("organization_type") and not _choice(clean.get("organization_type"), ORGANIZATION_TYPES):
         errors["organization_type"] = "组织类型不在允许范围内。"
-    phone = clean.get("phone") or ""
-    if (phone and not all(c.isdigit() or c in "-+ ()" for c in phone)) or (phone and len(phone) < 7):
-        errors["phone"] = "联系电话格式不正确。"
+    contact.check_phone(clean.get("phone"), errors)
     if clean.get("delivery") == "email" and not clean.get("email"):
         errors["email"] = "选择电子邮件方式获取信息的，请填写电子邮箱。"
     if clean.get("delivery") == "paper" and not clean.get("address"):
         errors["address"] = "选择纸质邮寄方式的，请填写通信地址。"
-    email = clean.get("email") or ""
-    if email and ("@" not in email or "." not in email.split("@")[-1]):
-        errors["email"] = "电子邮箱格式不正确。"
-    if len(clean.get("description") or "") > 5000:
-        errors["description"] = "描述过长（不超过5000字）。"
+    contact.check_email(clean.get("email"), errors)
     if errors:
         raise InvalidInput("申请内容有误：" + "；".join(errors.values()), fields=errors)
     return clean

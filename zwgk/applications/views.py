@@ -18,6 +18,7 @@ from zwgk.applications import forms as f
 from zwgk.applications import letters as letter_docs
 from zwgk.applications import report, selectors, services
 from zwgk.applications.models import AnnualFigure, Application, Contest
+from zwgk.core import limits
 from zwgk.core.errors import InvalidInput, NotFound, ServiceError
 from zwgk.core.transitions import TransitionRefused
 from zwgk.org.permissions import can, require
@@ -43,11 +44,16 @@ def _apply_errors(form: f.forms.Form, exc: InvalidInput) -> None:
 def apply(request: HttpRequest) -> HttpResponse:
     """The application form (Art. 13); on submission it is stored and numbered at once (Art. 15)."""
     form = f.ApplicationForm(request.POST or None)
+    status = 422 if request.method == "POST" else 200
     if request.method == "POST" and form.is_valid():
         try:
+            limits.check_submission(request)
             application, code = services.do_submit(form.cleaned_data)
         except InvalidInput as exc:
             _apply_errors(form, exc)
+        except limits.TooManyRequests as exc:
+            form.add_error(None, exc.message)
+            status = exc.status
         else:
             receipts = request.session.get(RECEIPT_SESSION_KEY, {})
             receipts[application.number] = code
@@ -57,7 +63,7 @@ def apply(request: HttpRequest) -> HttpResponse:
     return render(request, "applications/apply.html", {
         "nav": "services", "form": form, "site": site, "crumbs": _crumbs(("提交申请", None)),
         "reply_days": services.workdays.limit("application_reply"),
-    }, status=422 if request.method == "POST" else 200)
+    }, status=status)
 
 
 def receipt(request: HttpRequest, number: str) -> HttpResponse:
@@ -73,21 +79,30 @@ def receipt(request: HttpRequest, number: str) -> HttpResponse:
 
 
 def status(request: HttpRequest) -> HttpResponse:
-    """The applicant follows the case with number + query code; a wrong code is 404 like a wrong number."""
-    form = f.StatusForm(request.GET or None)
+    """The applicant follows the case with number + query code; a wrong code is 404 like a wrong number.
+    The code travels by POST only, never in an address that ends up in logs or the history; wrong
+    codes are limited per address and per number (``core.limits``)."""
+    form = f.StatusForm(request.POST if request.method == "POST" else None)
     context = {"nav": "services", "form": form, "crumbs": _crumbs(("办理进度查询", None))}
-    if request.GET and form.is_valid():
+    if request.method == "POST" and not form.is_valid():
+        return render(request, "applications/status.html", context, status=422)
+    if request.method == "POST":
+        number, code = form.cleaned_data["number"].strip(), form.cleaned_data["query_code"]
         try:
-            application = selectors.for_citizen(form.cleaned_data["number"].strip(), form.cleaned_data["query_code"])
+            application = limits.limited_lookup(request, number, lambda: selectors.for_citizen(number, code))
         except NotFound:
             context["not_found"] = True
             return render(request, "applications/status.html", context, status=404)
+        except limits.TooManyRequests as exc:
+            context["refused"] = exc.message
+            return render(request, "applications/status.html", context, status=exc.status)
         context.update({
             "application": application,
             "query_code": form.cleaned_data["query_code"].strip(),
             "events": selectors.events(application, public_only=True),
             "letters": application.letters.filter(public=True),
             "clock": selectors.clock(application),
+            "letter_kinds": [("pdf", "下载PDF"), ("docx", "下载Word")],
         })
     return render(request, "applications/status.html", context)
 
@@ -103,8 +118,12 @@ def _letter_response(letter, kind: str) -> HttpResponse:  # type: ignore[no-unty
     return response
 
 
+@require_POST
 def citizen_letter(request: HttpRequest, number: str, letter_id: int, kind: str) -> HttpResponse:
-    application = selectors.for_citizen(number, request.GET.get("query_code"))
+    """A letter of the case for the applicant: the query code comes in the POST body (a button on
+    the status page), never in the address."""
+    code = request.POST.get("query_code")
+    application = limits.limited_lookup(request, number, lambda: selectors.for_citizen(number, code))
     letter = application.letters.filter(pk=letter_id, public=True).select_related("template").first()
     if letter is None:
         raise Http404

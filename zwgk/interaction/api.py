@@ -16,6 +16,7 @@ from pydantic import ValidationError
 
 from zwgk.api.errors import validation_fields
 from zwgk.api.schemas import ErrorOut, StrictSchema
+from zwgk.core import limits
 from zwgk.core.errors import InvalidInput, NotFound
 from zwgk.interaction import masking, selectors, services
 from zwgk.interaction.models import Message, PlatformAccount
@@ -233,6 +234,7 @@ def submit(request: HttpRequest, payload: MessageIn):
     """A citizen writes to the director's mailbox (Art. 28). Stored and numbered before the receipt
     is sent; ``due_on`` assumes a simple message until triage; ``department`` is the responsible
     department by the routing table (the office confirms it when routing)."""
+    limits.check_submission(request)
     message, code = services.do_submit(
         kind=payload.kind, title=payload.title, body=payload.body, name=payload.name, phone=payload.phone,
         id_number=payload.id_number or "", email=payload.email or "", public=payload.public,
@@ -273,7 +275,7 @@ def detail(request: HttpRequest, number: str, query_code: str = ""):
     """Staff within their rights, or the sender with ``query_code`` (a wrong code is a 404)."""
     if is_staff_member(request.user) and not query_code:
         return message_data(selectors.for_staff(request.user, number), staff=request.user)
-    return message_data(selectors.for_citizen(number, query_code))
+    return message_data(limits.limited_lookup(request, number, lambda: selectors.for_citizen(number, query_code)))
 
 
 def _payload(request: HttpRequest, schema: type[StrictSchema]) -> Any:

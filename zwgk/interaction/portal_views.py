@@ -9,7 +9,8 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
 
-from zwgk.core.errors import InvalidInput
+from zwgk.core import limits
+from zwgk.core.errors import InvalidInput, NotFound
 from zwgk.interaction import masking, selectors, services
 from zwgk.interaction.forms import MessageForm, QueryForm
 
@@ -24,9 +25,11 @@ def _crumbs(*more: tuple[str, str | None]) -> list[tuple[str, str | None]]:
 def mailbox(request: HttpRequest) -> HttpResponse:
     """厅长信箱 (Art. 28): the form. The message is stored and numbered before the receipt shows."""
     form = MessageForm(request.POST or None)
+    status = 422 if request.method == "POST" else 200
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
+            limits.check_submission(request)
             message, code = services.do_submit(
                 kind=data["kind"], title=data["title"], body=data["body"], name=data["name"], phone=data["phone"],
                 id_number=data["id_number"], email=data["email"], public=not data["not_public"],
@@ -34,13 +37,16 @@ def mailbox(request: HttpRequest) -> HttpResponse:
         except InvalidInput as exc:
             for name, text in exc.fields.items():
                 form.add_error(name if name in form.fields else None, text)
+        except limits.TooManyRequests as exc:
+            form.add_error(None, exc.message)
+            status = exc.status
         else:
             request.session[RECEIPT_KEY] = {"number": message.number, "code": code}
             return redirect("interaction:receipt")
     return render(request, "interaction/mailbox.html", {
         "nav": "interaction", "form": form, "crumbs": _crumbs(("厅长信箱", None)),
         "recent": [(m, masking.public_text(m)) for m in selectors.public_messages()[:5]],
-    }, status=422 if request.method == "POST" else 200)
+    }, status=status)
 
 
 def receipt(request: HttpRequest) -> HttpResponse:
@@ -56,13 +62,26 @@ def receipt(request: HttpRequest) -> HttpResponse:
 
 
 def query(request: HttpRequest) -> HttpResponse:
-    """Status by number and query code; a wrong code is a 404, like a wrong number."""
-    form = QueryForm(request.GET or None)
+    """Status by number and query code; a wrong code is a 404, like a wrong number. The code travels
+    by POST only (never in an address that ends up in logs or the history); wrong codes are limited
+    per address and per number (``core.limits``)."""
+    form = QueryForm(request.POST if request.method == "POST" else None)
     context = {"nav": "interaction", "form": form,
                "crumbs": _crumbs(("厅长信箱", reverse("interaction:mailbox")), ("办理情况查询", None))}
-    if request.GET and form.is_valid():
-        message = selectors.for_citizen(form.cleaned_data["number"], form.cleaned_data["code"])
-        context.update(message=message, events=selectors.citizen_events(message))
+    if request.method != "POST":
+        return render(request, "interaction/query.html", context)
+    if not form.is_valid():
+        return render(request, "interaction/query.html", context, status=422)
+    number, code = form.cleaned_data["number"], form.cleaned_data["code"]
+    try:
+        message = limits.limited_lookup(request, number, lambda: selectors.for_citizen(number, code))
+    except NotFound as exc:
+        form.add_error(None, exc.message)
+        return render(request, "interaction/query.html", context, status=404)
+    except limits.TooManyRequests as exc:
+        form.add_error(None, exc.message)
+        return render(request, "interaction/query.html", context, status=exc.status)
+    context.update(message=message, events=selectors.citizen_events(message))
     return render(request, "interaction/query.html", context)
 
 
