@@ -45,7 +45,7 @@ from zwgk.applications.models import (
     TransferSlip,
 )
 from zwgk.applications.rules import is_lead, is_office
-from zwgk.core import contact, query_codes
+from zwgk.core import contact, files, query_codes
 from zwgk.core.errors import Conflict, Forbidden, InvalidInput, NotAuthenticated
 from zwgk.core.numbering import next_number
 from zwgk.core.transitions import TransitionRefused, TransitionTable
@@ -651,13 +651,7 @@ def perform(application: Application, action: str, actor: Any, body: dict[str, A
 
 # --- scans and contests ---------------------------------------------------------------------------
 
-SCAN_TYPES = {
-    b"%PDF-": ("application/pdf", "pdf"),
-    b"\x89PNG\r\n\x1a\n": ("image/png", "png"),
-    b"\xff\xd8\xff": ("image/jpeg", "jpg"),
-    b"II*\x00": ("image/tiff", "tif"),
-    b"MM\x00*": ("image/tiff", "tif"),
-}
+SCAN_TYPES = {files.PDF: "pdf", files.PNG: "png", files.JPEG: "jpg", files.TIFF: "tif"}
 SCAN_MAX_BYTES = 20 * 1024 * 1024
 
 
@@ -667,9 +661,9 @@ def check_scan(data: bytes) -> tuple[str, str]:
         raise InvalidInput("文件为空。", fields={"file": "文件为空"})
     if len(data) > SCAN_MAX_BYTES:
         raise InvalidInput("文件过大（不超过20MB）。", fields={"file": "不超过20MB"})
-    for magic, kind in SCAN_TYPES.items():
-        if data.startswith(magic):
-            return kind
+    kind = files.sniff(data)
+    if kind in SCAN_TYPES:
+        return kind, SCAN_TYPES[kind]
     raise InvalidInput("只能上传 PDF、PNG、JPEG 或 TIFF 格式的扫描件。", fields={"file": "文件类型不允许"})
 
 

@@ -43,7 +43,7 @@ def _apply_errors(form: f.forms.Form, exc: InvalidInput) -> None:
 
 def apply(request: HttpRequest) -> HttpResponse:
     """The application form (Art. 13); on submission it is stored and numbered at once (Art. 15)."""
-    form = f.ApplicationForm(request.POST or None)
+    form = f.ApplicationForm(request.POST if request.method == "POST" else None)
     status = 422 if request.method == "POST" else 200
     if request.method == "POST" and form.is_valid():
         try:

@@ -5,17 +5,13 @@ from __future__ import annotations
 
 import hashlib
 import io
-import zipfile
 from dataclasses import dataclass
 
 from django.conf import settings
 
 from zwgk.core.errors import InvalidInput
+from zwgk.core.files import DOCX, GIF, JPEG, PDF, PNG, XLSX, sniff
 
-PDF = "application/pdf"
-DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-PNG, JPEG, GIF = "image/png", "image/jpeg", "image/gif"
 EXTENSIONS = {PDF: {"pdf"}, DOCX: {"docx"}, XLSX: {"xlsx"}, PNG: {"png"}, JPEG: {"jpg", "jpeg"}, GIF: {"gif"}}
 LABELS = {PDF: "PDF", DOCX: "Word 文档（DOCX）", XLSX: "Excel 表格（XLSX）", PNG: "PNG 图片", JPEG: "JPEG 图片",
           GIF: "GIF 图片"}
@@ -35,26 +31,9 @@ class Checked:
 
 
 def _sniff(data: bytes) -> str | None:
-    """The type by content: magic bytes first, then the inside of OOXML zip packages."""
-    if data.startswith(b"%PDF-"):
-        return PDF
-    if data.startswith(b"\x89PNG\r\n\x1a\n"):
-        return PNG
-    if data.startswith(b"\xff\xd8\xff"):
-        return JPEG
-    if data.startswith((b"GIF87a", b"GIF89a")):
-        return GIF
-    if data.startswith(b"PK\x03\x04"):
-        try:
-            with zipfile.ZipFile(io.BytesIO(data)) as package:
-                names = set(package.namelist())
-        except zipfile.BadZipFile:
-            return None
-        if "[Content_Types].xml" in names and "word/document.xml" in names:
-            return DOCX
-        if "[Content_Types].xml" in names and "xl/workbook.xml" in names:
-            return XLSX
-    return None
+    """The type by content (``core.files.sniff``, the one file-type check), if attachments allow it."""
+    kind = sniff(data)
+    return kind if kind in EXTENSIONS else None
 
 
 def check(name: str, data: bytes) -> Checked:

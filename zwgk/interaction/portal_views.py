@@ -24,7 +24,7 @@ def _crumbs(*more: tuple[str, str | None]) -> list[tuple[str, str | None]]:
 
 def mailbox(request: HttpRequest) -> HttpResponse:
     """厅长信箱 (Art. 28): the form. The message is stored and numbered before the receipt shows."""
-    form = MessageForm(request.POST or None)
+    form = MessageForm(request.POST if request.method == "POST" else None)
     status = 422 if request.method == "POST" else 200
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
