@@ -17,6 +17,8 @@ $(VENV)/.installed: pyproject.toml uv.lock
 
 install: $(VENV)/.installed
 
+# DEBUG is off (what a county bureau runs): our own 404/500 pages, static files by WhiteNoise.
+# Developers: `DEBUG=1 make run`.
 run: install
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py load_demo

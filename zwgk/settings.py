@@ -19,7 +19,9 @@ PRODUCTION = ENVIRONMENT == "production"
 
 _DEFAULT_SECRET = "zwgk-embedded-insecure-default-key"
 SECRET_KEY = os.environ.get("SECRET_KEY", _DEFAULT_SECRET)
-DEBUG = os.environ.get("DEBUG", "0" if PRODUCTION else "1") == "1"
+# DEBUG is off unless a developer asks for it (``DEBUG=1``): the embedded default is what a county
+# bureau runs, and a mistyped address must show our own 404 page, never Django's URL patterns.
+DEBUG = os.environ.get("DEBUG", "0") == "1"
 ALLOWED_HOSTS = [h for h in os.environ.get("ALLOWED_HOSTS", "" if PRODUCTION else "*").split(",") if h]
 CSRF_TRUSTED_ORIGINS = [o for o in os.environ.get("CSRF_TRUSTED_ORIGINS", "").split(",") if o]
 
@@ -123,6 +125,9 @@ USE_I18N = True
 USE_TZ = True
 
 STATIC_URL = "/static/"
+# WhiteNoise serves the static files with DEBUG off; in the embedded mode straight from the apps'
+# static folders (no collectstatic needed on a fresh clone), in production from STATIC_ROOT.
+WHITENOISE_USE_FINDERS = not PRODUCTION
 STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", VAR_DIR / "static"))
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", VAR_DIR / "media"))

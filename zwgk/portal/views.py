@@ -152,8 +152,15 @@ def not_found(request: HttpRequest, exception: Exception | None = None) -> HttpR
 
 
 def server_error(request: HttpRequest) -> HttpResponse:
+    """500: JSON under /api/, else the portal's own page; if even that fails (say, the database is
+    gone and the site furniture cannot be read), a plain Chinese page, never a trace."""
     from zwgk.api.errors import error_response
 
     if request.path.startswith("/api/"):
         return error_response(500, "server_error", "服务器内部错误，请稍后重试。")
-    return HttpResponse("<h1>服务器内部错误</h1><p>请稍后重试。</p>", status=500)
+    try:
+        return render(request, "500.html", status=500)
+    except Exception:
+        return HttpResponse("<!DOCTYPE html><html lang=\"zh-CN\"><meta charset=\"utf-8\"><title>服务器内部错误</title>"
+                            "<h1>服务器内部错误</h1><p>请稍后重试。</p><p><a href=\"/\">返回网站首页</a></p></html>",
+                            status=500, content_type="text/html; charset=utf-8")
