@@ -58,3 +58,14 @@ def test_a_nul_inside_a_nested_value_is_refused(demo, staff):
 def test_non_json_content_types_are_refused(demo, content_type):
     response = Client().post("/api/v1/messages", json.dumps(MESSAGE), content_type=content_type)
     assert _error(response, (415, 422))["code"] == "unsupported_media_type"
+
+
+def test_a_large_multipart_upload_is_not_read_by_the_json_guard(demo, settings):
+    """Uploads are multipart: the guard leaves them to the view (reading the whole body would
+    refuse anything over DATA_UPLOAD_MAX_MEMORY_SIZE)."""
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    settings.DATA_UPLOAD_MAX_MEMORY_SIZE = 1000
+    upload = SimpleUploadedFile("scan.pdf", b"%PDF-1.7\n" + b"0" * 5000, content_type="application/pdf")
+    response = Client().post("/api/v1/applications/YSQ-2026-00001/scans", {"file": upload})
+    assert response.status_code in (401, 403, 404)

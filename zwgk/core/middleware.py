@@ -70,10 +70,11 @@ class JsonBodyMiddleware:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
-        if request.method not in WRITE_METHODS or not request.path.startswith("/api/") or not request.body:
+        if request.method not in WRITE_METHODS or not request.path.startswith("/api/"):
             return self.get_response(request)
         content_type = request.content_type or ""
-        if content_type == "multipart/form-data":
+        # Uploads stream as multipart (never read whole here: a 20 MB scan exceeds the body limit).
+        if content_type == "multipart/form-data" or not request.body:
             return self.get_response(request)
         if content_type != "application/json" and not content_type.endswith("+json"):
             return error_response(
