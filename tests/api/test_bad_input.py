@@ -69,3 +69,9 @@ def test_a_large_multipart_upload_is_not_read_by_the_json_guard(demo, settings):
     upload = SimpleUploadedFile("scan.pdf", b"%PDF-1.7\n" + b"0" * 5000, content_type="application/pdf")
     response = Client().post("/api/v1/applications/YSQ-2026-00001/scans", {"file": upload})
     assert response.status_code in (401, 403, 404)
+
+
+@pytest.mark.parametrize("raw", ["not json", "[1, 2", '{"title": '])
+def test_a_body_that_is_not_json_is_422_in_chinese(demo, raw):
+    response = Client().post("/api/v1/messages", raw, content_type="application/json")
+    assert _error(response, 422)["fields"] == {"body": "不是有效的 JSON"}

@@ -90,7 +90,7 @@ class JsonBodyMiddleware:
         except InvalidInput as exc:
             return service_error_response(exc)
         except ValueError:
-            return self.get_response(request)  # the view's own parser answers 422 with its wording
+            return error_response(422, "validation_error", "请求内容不是有效的 JSON。", {"body": "不是有效的 JSON"})
         field = _bad_string(json.loads(text))
         if field is not None:
             path, problem = field
