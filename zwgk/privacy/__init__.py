@@ -1,7 +1,7 @@
 """Private-data handling for replies shown publicly and documents about to be published.
 
 * :mod:`zwgk.privacy.ids` — check-digit validators (identity numbers, credit codes, Luhn).
-* :mod:`zwgk.privacy.detect` — finds personal data in free text (Art. 32).
+* :mod:`zwgk.privacy.detect` — finds personal data in free text (Art. 32), one module per detector.
 * :mod:`zwgk.privacy.mask` — masks what was found, keeping the text readable (Art. 32).
 * :mod:`zwgk.privacy.scan` — pre-publication scan for numbers and sensitive words (Art. 4).
 
