@@ -11,7 +11,8 @@ One module per detector, each ``detect(text, context) -> list[Span]`` (see :mod:
 
 * :mod:`.numbers` — digit runs, classified by :mod:`.ids` (identity numbers), :mod:`.accounts`
   (bank cards) and :mod:`.phones` (mobiles, landlines; office numbers are public);
-* :mod:`.accounts` — e-mail addresses; :mod:`.plates` — licence plates;
+* :mod:`.ids` — passport numbers; :mod:`.accounts` — e-mail addresses, WeChat ids, QQ numbers;
+* :mod:`.plates` — licence plates;
 * :mod:`.addresses` — home addresses; :mod:`.health` — health information;
 * :mod:`.names` — personal names, run last, never inside what the others found.
 
@@ -24,7 +25,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from zwgk.privacy.detect import accounts, addresses, health, names, numbers, plates
+from zwgk.privacy.detect import accounts, addresses, health, ids, names, numbers, plates
 from zwgk.privacy.detect.base import (
     KIND_LABELS,
     KINDS,
@@ -54,9 +55,12 @@ __all__ = [
 DETECTORS: tuple[Detector, ...] = (
     accounts.detect_emails,
     numbers.detect,
+    ids.detect_passports,
+    accounts.detect_messaging,
     plates.detect,
     addresses.detect,
     health.detect,
+    health.detect_phrases,
 )
 
 
@@ -69,17 +73,22 @@ def find_private_data(
     *,
     health_terms: Iterable[str] | None = None,
     extra_names: Iterable[str] = (),
+    cued_names_only: bool = False,
 ) -> list[Finding]:
     """All private data in ``text`` (Art. 32), sorted by position and never overlapping.
 
     ``health_terms`` replaces the default list of ``data/health_terms.txt`` (lines starting with
     ``!`` are exception phrases); ``extra_names`` are names staff know must be masked wherever they
     occur (e.g. the sender's name taken from the form; names shorter than two characters are ignored).
+    ``cued_names_only`` reports only names that a context word introduces (举报人, 我叫, 先生 ...),
+    not the bare three-character names between function words: the pre-publication scan of
+    official documents uses it, where a name without a cue is rarely a citizen's.
     """
     folded = fold(text)
     context = Context(
         health_terms=load_health_terms() if health_terms is None else tuple(health_terms),
         extra_names=tuple(extra_names),
+        cued_names_only=cued_names_only,
         blocked=bytearray(len(text)),
     )
     spans: list[Span] = []

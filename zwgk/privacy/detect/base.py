@@ -14,10 +14,14 @@ from dataclasses import dataclass, field
 
 KINDS: tuple[str, ...] = (
     "resident_id",
+    "suspected_id",
+    "passport",
     "mobile",
     "landline",
     "bank_card",
     "email",
+    "wechat",
+    "qq",
     "plate",
     "name",
     "address",
@@ -25,15 +29,19 @@ KINDS: tuple[str, ...] = (
 )
 
 # The kinds that are numbers with a checkable structure.
-NUMBER_KINDS: tuple[str, ...] = ("resident_id", "mobile", "landline", "bank_card")
+NUMBER_KINDS: tuple[str, ...] = ("resident_id", "suspected_id", "mobile", "landline", "bank_card")
 
 # Chinese labels, as a reviewer reads them (Art. 4 scan, Art. 32 masking).
 KIND_LABELS: dict[str, str] = {
     "resident_id": "身份证号码",
+    "suspected_id": "疑似身份证号",
+    "passport": "护照号码",
     "mobile": "手机号码",
     "landline": "电话号码",
     "bank_card": "银行卡号",
     "email": "电子邮箱",
+    "wechat": "微信号",
+    "qq": "QQ号",
     "plate": "车牌号",
     "name": "姓名",
     "address": "详细住址",
@@ -44,8 +52,12 @@ KIND_LABELS: dict[str, str] = {
 PRIORITY: dict[str, int] = {
     "email": 0,
     "resident_id": 1,
+    "suspected_id": 1,
     "bank_card": 2,
+    "passport": 3,
     "mobile": 3,
+    "wechat": 4,
+    "qq": 4,
     "landline": 4,
     "plate": 5,
     "extra_name": 6,

@@ -18,18 +18,29 @@ _SECTION = re.compile(r"^\[([a-z_]+)\]$")
 
 
 @lru_cache(maxsize=64)
-def sections(filename: str) -> dict[str, tuple[str, ...]]:
-    """Each section of ``data/<filename>`` as a tuple of words (unsectioned words go under ``""``)."""
-    result: dict[str, list[str]] = {"": []}
+def _lines(filename: str) -> dict[str, tuple[tuple[str, ...], ...]]:
+    result: dict[str, list[tuple[str, ...]]] = {"": []}
     current = ""
     for line in (DATA / filename).read_text(encoding="utf-8").splitlines():
         line = line.split("#", 1)[0].strip()
         if m := _SECTION.match(line):
             current = m.group(1)
             result.setdefault(current, [])
-            continue
-        result[current].extend(line.split())
-    return {name: tuple(words) for name, words in result.items()}
+        elif line:
+            result[current].append(tuple(line.split()))
+    return {name: tuple(rows) for name, rows in result.items()}
+
+
+@lru_cache(maxsize=64)
+def sections(filename: str) -> dict[str, tuple[str, ...]]:
+    """Each section of ``data/<filename>`` as a tuple of words (unsectioned words go under ``""``)."""
+    return {name: tuple(w for row in rows for w in row) for name, rows in _lines(filename).items()}
+
+
+@lru_cache(maxsize=16)
+def table(filename: str, section: str) -> dict[str, tuple[str, ...]]:
+    """A section whose lines read ``key word word ...``, as {key: words}."""
+    return {row[0]: row[1:] for row in _lines(filename)[section]}
 
 
 def words(filename: str, section: str = "") -> tuple[str, ...]:

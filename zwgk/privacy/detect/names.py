@@ -35,6 +35,11 @@ _STRONG_CUES = lexicon.words("name_cues.txt", "strong")
 _WEAK_CUES = lexicon.words("name_cues.txt", "weak")
 _SUFFIX_CUES = lexicon.words("name_cues.txt", "suffix")
 _STRONG_SET = frozenset(_STRONG_CUES)
+_EXPLICIT_CUES = lexicon.word_set("name_cues.txt", "explicit")
+_EXPLICIT_LINKS = frozenset({"叫做", "名叫", "姓名", "叫"})
+_NOT_NAMES = lexicon.word_set("not_names.txt", "words")
+_NOT_NAME_AFTER = lexicon.table("not_names.txt", "followed_by")
+_NOT_NAME_BEFORE = lexicon.table("not_names.txt", "preceded_by")
 # A lookahead, so that overlapping cues are all seen (我爸爸 holds 我爸 and 爸爸).
 _CUE_RE = re.compile(
     "(?=(?P<cue>" + "|".join(sorted(_STRONG_CUES + _WEAK_CUES, key=len, reverse=True)) + r")"
@@ -78,16 +83,41 @@ def _soft_end(text: str, p: int) -> bool:
     return _hard_end(text, p) or text[p] in _NAME_STOP or _starts_ender(text, p)
 
 
-def _acceptable(surname: str, given: str, text: str, end: int, *, strong: bool) -> bool:
-    """Reject candidates that are ordinary words (马上, 于昨天, 甘肃人 ...)."""
+def _ordinary_word(word: str, text: str, start: int, *, explicit: bool, context_only: bool = False) -> bool:
+    """``word`` at ``start`` is a word of the stop list (王者, 高速, 李子 ...) used as a word.
+
+    Its context decides first (张开嘴, 李子树, 服务很周到); otherwise only an explicit naming cue
+    (我叫, 名叫 ...) makes it a name; with ``context_only`` (the word is the start of a longer
+    candidate: 李子明) only the context can reject it.
+    """
+    if word not in _NOT_NAMES:
+        return False
+    end = start + len(word)
+    if text.startswith(_NOT_NAME_AFTER.get(word, ()), end) and _NOT_NAME_AFTER.get(word):
+        return True
+    before = _NOT_NAME_BEFORE.get(word, ())
+    if before and any(text.endswith(b, 0, start) for b in before):
+        return True
+    return not (explicit or context_only)
+
+
+def _acceptable(surname: str, given: str, text: str, end: int, *, strong: bool, explicit: bool = False) -> bool:
+    """Reject candidates that are ordinary words (马上, 于昨天, 甘肃人, 王者, 周到 ...)."""
     function, common, given_chars = _FUNCTION_WORDS, _COMMON_WORDS, _GIVEN_CHARS
     places = _PLACE_WORDS
     full = surname + given
+    start = end - len(full)
+    if _ordinary_word(full, text, start, explicit=explicit):
+        return False
+    if len(given) == 2 and _ordinary_word(surname + given[0], text, start, explicit=explicit, context_only=True):
+        return False
     typical = all(c in given_chars for c in given)
     if full in function or (surname + given[0]) in function:
         return False
     if end < len(text) and text[end] in _PLACE_SUFFIX_CHARS and not text.startswith(_TITLES, end):
         return False
+    if given[-1] in _PLACE_SUFFIX_CHARS and not explicit:
+        return False  # 交警支队, 金凤区: an organisation or a place
     if given[-1] == surname[-1] and given[0] in "一了":
         return False  # 查一查, 管了管: a reduplicated verb
     if surname in _CONNECTORS and len(given) == 1 and _surname_at(given, 0) and text.startswith(_TITLES, end):
@@ -105,7 +135,9 @@ def _acceptable(surname: str, given: str, text: str, end: int, *, strong: bool) 
     return strong or _soft_end(text, end)
 
 
-def _name_at(text: str, p: int, blocked: bytearray, *, strong: bool) -> tuple[int, int] | None:
+def _name_at(
+    text: str, p: int, blocked: bytearray, *, strong: bool, explicit: bool = False
+) -> tuple[int, int] | None:
     if p >= len(text) or blocked[p]:
         return None
     dotted = _DOTTED.match(text, p)
@@ -118,7 +150,9 @@ def _name_at(text: str, p: int, blocked: bytearray, *, strong: bool) -> tuple[in
     for g in range(natural, 0, -1):
         end = p + s + g
         # a shortened candidate must end where a name can end (朋友来宁夏 is no 来宁)
-        if _acceptable(text[p : p + s], text[p + s : end], text, end, strong=strong and g == natural):
+        if _acceptable(
+            text[p : p + s], text[p + s : end], text, end, strong=strong and g == natural, explicit=explicit
+        ):
             return p, end
     return None
 
@@ -149,7 +183,29 @@ def _name_before(text: str, e: int, blocked: bytearray) -> tuple[int, int] | Non
     return None
 
 
-def _find_names(text: str, blocked: bytearray, extra_names: Iterable[str]) -> list[Span]:
+def _uncued_names(text: str, blocked: bytearray) -> list[tuple[int, int]]:
+    """Three-character names without a cue, between function words (楼下的周大勇经常...)."""
+    found: list[tuple[int, int]] = []
+    given_chars = _GIVEN_CHARS
+    for p in range(len(text)):
+        if p > 0 and is_han(text[p - 1]) and text[p - 1] not in _LEFT_BOUNDARY:
+            continue
+        s = _surname_at(text, p)
+        if s != 1 or p + 3 > len(text) or any(blocked[p : p + 3]):
+            continue
+        given = text[p + 1 : p + 3]
+        if not all(c in given_chars and c not in _NAME_STOP for c in given):
+            continue
+        if text.startswith(_ENDERS, p + 1) or (p > 0 and text[p - 1 : p + 1] in _FUNCTION_WORDS):
+            continue  # 对方微信: the given name would be a word, the surname the end of one
+        if given in _COMMON_WORDS or text[p : p + 2] in _COMMON_WORDS:
+            continue
+        if _acceptable(text[p], given, text, p + 3, strong=False) and _soft_end(text, p + 3):
+            found.append((p, p + 3))
+    return found
+
+
+def _find_names(text: str, blocked: bytearray, extra_names: Iterable[str], *, cued_only: bool = False) -> list[Span]:
     found: list[tuple[int, int]] = []
     extra: list[Span] = []
     for name in {n.strip() for n in extra_names if n and len(n.strip()) >= 2}:
@@ -159,7 +215,8 @@ def _find_names(text: str, blocked: bytearray, extra_names: Iterable[str]) -> li
         strong = m.group("cue") in _STRONG_SET or (m.group("link") is not None and m.group("cue") != "叫")
         if m.group("cue") in ("举报", "投诉", "控告", "起诉") and m.group("link"):
             strong = False
-        span = _name_at(text, m.end("space"), blocked, strong=strong)
+        explicit = m.group("cue") in _EXPLICIT_CUES or m.group("link") in _EXPLICIT_LINKS
+        span = _name_at(text, m.end("space"), blocked, strong=strong, explicit=explicit)
         if span:
             found.append(span)
     for m in _IAM_DE.finditer(text):
@@ -171,20 +228,9 @@ def _find_names(text: str, blocked: bytearray, extra_names: Iterable[str]) -> li
         if span:
             found.append(span)
     # three-character names without a cue, between function words
-    given_chars = _GIVEN_CHARS
-    for p in range(len(text)):
-        if p > 0 and is_han(text[p - 1]) and text[p - 1] not in _LEFT_BOUNDARY:
-            continue
-        s = _surname_at(text, p)
-        if s != 1 or p + 3 > len(text) or any(blocked[p : p + 3]):
-            continue
-        given = text[p + 1 : p + 3]
-        if not all(c in given_chars and c not in _NAME_STOP for c in given):
-            continue
-        if given in _COMMON_WORDS or text[p : p + 2] in _COMMON_WORDS:
-            continue
-        if _acceptable(text[p], given, text, p + 3, strong=False) and _soft_end(text, p + 3):
-            found.append((p, p + 3))
+    if not cued_only:
+        found += _uncued_names(text, blocked)
+
     # enumerations after a found name: 张三、李四和王五
     queue = list(found)
     while queue:
@@ -209,4 +255,4 @@ def _find_names(text: str, blocked: bytearray, extra_names: Iterable[str]) -> li
 
 def detect(text: str, context: Context) -> list[Span]:
     """Names, never inside what another detector found (``context.blocked``)."""
-    return _find_names(text, context.blocked, context.extra_names)
+    return _find_names(text, context.blocked, context.extra_names, cued_only=context.cued_names_only)
