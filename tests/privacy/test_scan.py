@@ -130,6 +130,16 @@ class TestExcerpt:
         assert excerpt(text, finding) == "联系电话【138****5678】"
         assert excerpt(text, finding, mask=False) == "联系电话【13812345678】"
 
+    def test_names_addresses_and_health_are_shown_masked_too(self) -> None:
+        text = "当事人张三丰，患有抑郁症"
+        excerpts = [excerpt(text, f) for f in scan_for_publication(text, [])]
+        assert excerpts == ["当事人【张某某】，**", "当事人张某某，【**】"]
+
+    def test_a_number_in_the_context_of_another_finding_is_masked(self) -> None:
+        text = "绝密：联系人手机13812345678"
+        word = SensitiveWordMatcher(["绝密"]).find(text)[0]
+        assert excerpt(text, word, width=7) == "【绝密】：联系人手机138****5678"
+
     def test_line_breaks_become_spaces(self) -> None:
         text = "第一行\n绝密\n第三行"
         assert excerpt(text, Finding("sensitive_word", 4, 6, "绝密")) == "第一行 【绝密】 第三行"

@@ -26,7 +26,7 @@ import ahocorasick
 
 from zwgk.privacy.detect import Finding, find_private_data
 from zwgk.privacy.ids import is_valid_resident_id, luhn_valid
-from zwgk.privacy.mask import mask_value
+from zwgk.privacy.mask import mask_findings, mask_value
 
 __all__ = ["SCAN_KINDS", "SensitiveWordMatcher", "excerpt", "scan_for_publication", "sensitive_word_matcher"]
 
@@ -92,7 +92,9 @@ def sensitive_word_matcher(words: frozenset[str]) -> SensitiveWordMatcher:
     return SensitiveWordMatcher(words)
 
 
-def _private_data(text: str) -> list[Finding]:
+@lru_cache(maxsize=8)
+def _private_data(text: str) -> tuple[Finding, ...]:
+    """The personal data the scan reports (cached: :func:`excerpt` asks again for the same text)."""
     found = []
     for f in find_private_data(text, cued_names_only=True):
         if f.kind not in SCAN_KINDS:
@@ -103,7 +105,7 @@ def _private_data(text: str) -> list[Finding]:
         if f.kind == "bank_card" and not luhn_valid(digits):
             continue
         found.append(f)
-    return found
+    return tuple(found)
 
 
 def scan_for_publication(text: str, sensitive_words: Iterable[str] | SensitiveWordMatcher) -> list[Finding]:
@@ -120,7 +122,7 @@ def scan_for_publication(text: str, sensitive_words: Iterable[str] | SensitiveWo
         if isinstance(sensitive_words, SensitiveWordMatcher)
         else sensitive_word_matcher(frozenset(sensitive_words))
     )
-    numbers = _private_data(text)
+    numbers = list(_private_data(text))
     words = [w for w in matcher.find(text) if not any(w.start < n.end and n.start < w.end for n in numbers)]
     return sorted(numbers + words, key=lambda f: (f.start, f.end))
 
@@ -130,20 +132,32 @@ def excerpt(text: str, finding: Finding, width: int = 12, *, mask: bool = True) 
 
     Personal data is shown masked by default (【138****5678】, 【张某某】): the excerpt is stored with
     the review record, and a copy of somebody's identity number there would itself be a leak
-    (Art. 4).  Sensitive words are shown as they are.
+    (Art. 4).  Personal data in the context is masked too, so that the excerpt of one finding never
+    shows another one in clear.  Sensitive words are shown as they are.
     """
+    start, end = max(0, finding.start - width), min(len(text), finding.end + width)
+    others: list[Finding] = []
+    if mask:
+        # personal data in the context is masked as well; a finding cut by the window is taken whole
+        for f in _private_data(text):
+            if f.start < end and start < f.end and (f.start, f.end) != (finding.start, finding.end):
+                others.append(f)
+                start, end = min(start, f.start), max(end, f.end)
     hit = text[finding.start : finding.end]
     if mask and finding.kind != "sensitive_word":
         hit = mask_value(finding.kind, hit)
-    before = text[max(0, finding.start - width) : finding.start]
-    after = text[finding.end : finding.end + width]
+
+    def context(a: int, b: int) -> str:
+        inside = [Finding(f.kind, f.start - a, f.end - a, f.text) for f in others if a <= f.start and f.end <= b]
+        return mask_findings(text[a:b], inside)
+
     result = (
-        ("…" if finding.start > width else "")
-        + before
+        ("…" if start > 0 else "")
+        + context(start, finding.start)
         + "【"
         + hit
         + "】"
-        + after
-        + ("…" if finding.end + width < len(text) else "")
+        + context(finding.end, end)
+        + ("…" if end < len(text) else "")
     )
     return re.sub(r"\s+", " ", result)
