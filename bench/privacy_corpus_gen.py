@@ -1,8 +1,8 @@
 """Generate a large labelled corpus for the private-data bench: citizens' messages and catalog paragraphs.
 
 The hand-written corpus (``privacy_corpus_src.txt``, ~300 messages) was written while the detector
-was tuned.  This generator builds a second, larger one (default 2,400 records) from templates and
-value lists of its own — names from its own given-name list, not from the detector's data; IDs with
+was tuned.  This generator builds a second, larger one (2,400 records, plus 400 from held-out templates)
+from templates and value lists of its own — names from its own given-name list, not from the detector's data; IDs with
 valid and invalid check characters; mobiles, landlines, WeChat ids, QQ numbers, passports, bank
 cards, home addresses, health conditions in and outside the detector's word list — and hard
 negatives: ordinary words shaped like names (王者荣耀, 高速, 李子, 张开, 周到), place names that are
@@ -217,6 +217,22 @@ PARAGRAPHS = [
     "表彰决定：{neg:office}民警在抢险救灾中表现突出，授予集体三等功，{neg:date}印发。",
     "本次抽检共{neg:small}家单位，合格率{neg:small}%，王者归来专项行动共查处违法行为{neg:small}起。",
 ]
+# Written after the detector was tuned on the templates above, and never tuned on: the bench reports
+# the records built from them separately ("held-out").
+HOLDOUT = [
+    "你好，我是{name}的家属，他{health}，上周在{neg:place}走失了，穿灰色外套，有线索请打{mobile}。",
+    "我姐姐{name}被人冒用身份证{resident_id}注册了公司，她本人从来不知道，请公安机关调查。",
+    "反映一下，{neg:office}门口{neg:common_road}路段晚上总有人飙车，希望加强巡逻。",
+    "房东{name}不退押金，还把我的东西扔了出来，我租住在{county_address}，微信{wechat}可以联系我。",
+    "我的护照{passport}和身份证{suspected_id}在{neg:place}一起丢了，补办需要先挂失哪个？",
+    "{neg:date}我厅召开新闻发布会，通报{neg:small}起典型案例，{neg:docno}同时废止。",
+    "关于{name}同志任职的通知：经研究决定，{neg:date}起试用期一年。",
+    "我在{neg:place}开了一家李子批发店，营业执照上的地址写错了，去哪里改？电话{landline}。",
+    "我老伴{name}{hospital}，医生说要长期{dialysis}，能不能帮忙把户口本上的信息改一下？QQ{qq}。",
+    "申请人{name}于{neg:date}提交政府信息公开申请，申请公开{neg:place}交通事故统计数据，本机关已依法答复。",
+]
+HOLDOUT_SIZE = 400
+
 NEG = {
     "office": [
         "兴庆区胜利街派出所", "金凤区公安分局", "银川市车管所", "出入境管理大厅", "交警支队", "西夏区政务服务中心",
@@ -263,6 +279,9 @@ def _fill(template: str, v: Values, rng: random.Random) -> Record:
         if slot == "plate":
             record.add(f"宁{rng.choice('ABCDE')}{rng.randrange(10000, 99999)}", "plate")
             continue
+        if slot == "dialysis":
+            record.add("透析", "health")
+            continue
         if slot == "disability":
             record.add("残疾", "health")
             continue
@@ -282,8 +301,9 @@ def _fill(template: str, v: Values, rng: random.Random) -> Record:
     return record
 
 
-def build(size: int = SIZE, seed: int = SEED) -> list[dict[str, object]]:
-    """``size`` records, two thirds citizens' messages and one third catalog paragraphs."""
+def build(size: int = SIZE, seed: int = SEED, *, holdout: bool = True) -> list[dict[str, object]]:
+    """``size`` records, two thirds citizens' messages and one third catalog paragraphs, then
+    (with ``holdout``) 400 records from the held-out templates."""
     rng = random.Random(seed)
     values = Values(rng)
     records = []
@@ -291,6 +311,10 @@ def build(size: int = SIZE, seed: int = SEED) -> list[dict[str, object]]:
         source = "catalog" if i % 3 == 2 else "message"
         template = rng.choice(PARAGRAPHS if source == "catalog" else MESSAGES)
         records.append(_fill(template, values, rng).as_dict(source))
+    for _ in range(HOLDOUT_SIZE if holdout else 0):
+        template = rng.choice(HOLDOUT)
+        source = "catalog" if template.startswith(("{neg:date}我厅", "关于", "申请人")) else "message"
+        records.append(_fill(template, values, rng).as_dict(source) | {"holdout": True})
     return records
 
 

@@ -398,3 +398,6 @@ class TestWordListsAreData:
 
     def test_an_address_after_a_county_of_the_data_file(self) -> None:
         assert of_kind("我家在海原县三河镇富有村", "address") == ["三河镇富有村"]
+
+    def test_an_iso_date_is_no_building_number(self) -> None:
+        assert of_kind("经研究决定，2026-01-25起试用期一年", "address") == []

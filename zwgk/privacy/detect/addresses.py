@@ -52,7 +52,10 @@ _NAMED_SUFFIX = (
 _SEG_NAMED = re.compile(rf"{_NAME_CHAR}{{1,10}}{_NAMED_SUFFIX}")
 _UNIT = r"(?:号楼|号院|号|栋|幢|座|单元|层|楼|室|户|组|队|社|排|巷|弄|区|期|门)"
 _SEG_NUMBERED = re.compile(rf"[0-9A-Za-z一二三四五六七八九十百零〇两]{{1,6}}{_UNIT}(?![码线字元岁])")
-_SEG_DASHED = re.compile(r"[0-9]{1,4}(?:-[0-9]{1,4}){1,3}(?:室|号)?")
+# 3-2-501 (building-unit-room); an ISO date (2026-01-25) is none
+_SEG_DASHED = re.compile(
+    r"(?!(?:19|20)[0-9]{2}-[01]?[0-9]-[0-3]?[0-9](?![0-9]))[0-9]{1,4}(?:-[0-9]{1,4}){1,3}(?:室|号)?"
+)
 # A compound's own name without a usual suffix, directly followed by a building number (绿地新都会6号楼).
 _SEG_BEFORE_NUMBER = re.compile(
     rf"{_NAME_CHAR}{{2,8}}?(?=[0-9A-Za-z一二三四五六七八九十]{{1,6}}(?:号楼|号院|栋|幢|单元))"
