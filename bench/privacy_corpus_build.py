@@ -25,7 +25,10 @@ from zwgk.privacy.ids import luhn_valid, resident_id_check_char  # noqa: E402
 
 SRC = ROOT / "bench" / "privacy_corpus_src.txt"
 OUT = ROOT / "bench" / "privacy_corpus.jsonl"
-KINDS = {"name", "address", "health", "plate", "email", "mobile", "landline", "bank_card", "resident_id"}
+KINDS = {
+    "name", "address", "health", "plate", "email", "mobile", "landline", "bank_card", "resident_id", "suspected_id",
+    "passport", "wechat", "qq",
+}
 # County-level codes of Ningxia plus a few from neighbouring provinces (people move).
 REGIONS = [
     "640104", "640105", "640106", "640121", "640122", "640181", "640202", "640205", "640221",
@@ -83,7 +86,7 @@ def generate(token: str, rng: random.Random) -> tuple[str, str]:
     if token == "idx":
         return "resident_id", resident_id(rng, want_x=True)
     if token == "idbad":
-        return "resident_id", bad_resident_id(rng)
+        return "suspected_id", bad_resident_id(rng)
     if token == "id15":
         return "resident_id", old_resident_id(rng)
     if token == "idsp":

@@ -118,9 +118,13 @@ def test_a_draft_holding_a_valid_id_number_is_stopped_for_the_reviewer(draft, ha
     assert override["decision"] == "override" and override["opinion"] == "系公开通缉信息，经领导同意公开"
 
 
-def test_an_invalid_id_like_number_and_office_phone_do_not_stop_publication(draft, handler, head):
+def test_an_id_like_number_with_a_wrong_check_digit_is_flagged_as_suspected_not_the_office_phone(
+    draft, handler, head
+):
     entry = draft(body="<p>案件编号110105194912310021，咨询电话0951-6136088。</p>")
-    assert act(handler, entry["id"], "submit").json()["scan"] == []
+    scan = act(handler, entry["id"], "submit").json()["scan"]
+    assert [f["kind"] for f in scan] == ["suspected_id"]
+    assert "【110*************21】" in scan[0]["excerpt"]
 
 
 def test_sensitive_words_are_data(draft, handler):

@@ -61,3 +61,46 @@ def valid_ids_in(text: str) -> list[str]:
 
 def mobiles_in(text: str) -> list[str]:
     return [m.group() for m in _MOBILE_RUN.finditer(text) if is_mobile_number(m.group())]
+
+
+PROVINCES = ("11", "31", "44", "51", "61", "62", "64", "65")
+# Separators that are neither digits nor ASCII letters (a letter glued to a number makes it a case number).
+PLAIN_SEPARATORS = "，。：；、 （）()是号为的:"
+
+
+@st.composite
+def id_shaped_numbers(draw: st.DrawFn) -> str:
+    """An 18-character number shaped like an identity number, with any check character (right or wrong)."""
+    region = draw(st.sampled_from(PROVINCES)) + f"{draw(st.integers(min_value=0, max_value=9999)):04d}"
+    born = draw(st.dates(min_value=date(1920, 1, 1), max_value=TODAY))
+    sequence = draw(st.integers(min_value=0, max_value=999))
+    return f"{region}{born:%Y%m%d}{sequence:03d}" + draw(st.sampled_from("0123456789X"))
+
+
+@st.composite
+def accounts(draw: st.DrawFn) -> tuple[str, str]:
+    """(cue + value, value) for a WeChat id, a QQ number or a passport number."""
+    kind = draw(st.sampled_from(["wechat", "qq", "passport"]))
+    if kind == "wechat":
+        value = draw(st.from_regex(r"[a-z][a-z0-9_]{5,15}", fullmatch=True))
+        return f"微信号{value}", value
+    if kind == "qq":
+        value = draw(st.from_regex(r"[1-9][0-9]{5,10}", fullmatch=True))
+        return f"QQ{value}", value
+    value = draw(st.from_regex(r"[EG][0-9]{8}", fullmatch=True))
+    return f"护照{value}", value
+
+
+@st.composite
+def letters_with_private_items(draw: st.DrawFn) -> tuple[str, list[str]]:
+    """Random text holding ID-shaped numbers (any check character), accounts and mobiles."""
+    items = draw(
+        st.lists(st.one_of(id_shaped_numbers().map(lambda n: (n, n)), accounts(), mobiles().map(lambda m: (m, m))),
+                 min_size=1, max_size=4)
+    )
+    filler = st.text(alphabet=FILLER_ALPHABET.replace("x", "").replace("X", ""), max_size=20)
+    parts = [draw(filler)]
+    for written, _value in items:
+        parts += [draw(st.sampled_from(PLAIN_SEPARATORS)), written, draw(st.sampled_from(PLAIN_SEPARATORS)),
+                  draw(filler)]
+    return "".join(parts), [value for _written, value in items]

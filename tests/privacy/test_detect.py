@@ -8,7 +8,8 @@ import pytest
 from hypothesis import given
 
 from tests.privacy.strategies import letters_with_numbers
-from zwgk.privacy.detect import KINDS, Finding, find_private_data
+from zwgk.privacy.detect import KIND_LABELS, KINDS, Finding, find_private_data, lexicon, load_health_terms
+from zwgk.privacy.ids import luhn_valid, resident_id_check_char
 
 ID_X = "11010519491231002X"
 ID_NX = "640105198001011231"  # check character 1 is right for 64010519800101123
@@ -29,8 +30,8 @@ class TestIdentityNumbers:
     def test_number_ending_in_x_is_found_in_either_case(self) -> None:
         assert of_kind(f"身份证{ID_X.lower()}丢了", "resident_id") == [ID_X.lower()]
 
-    def test_mistyped_number_with_real_birth_date_is_still_found(self) -> None:
-        assert of_kind("身份证号640105198001011238，系统说不对", "resident_id") == ["640105198001011238"]
+    def test_mistyped_number_with_real_birth_date_is_found_as_suspected(self) -> None:
+        assert kinds_and_texts("身份证号640105198001011238，系统说不对") == [("suspected_id", "640105198001011238")]
 
     def test_first_generation_fifteen_digit_number_is_found(self) -> None:
         assert of_kind("老身份证号码640104800101123", "resident_id") == ["640104800101123"]
@@ -262,8 +263,11 @@ class TestContract:
 
     def test_kinds_are_the_documented_codes(self) -> None:
         assert set(KINDS) == {
-            "resident_id", "mobile", "landline", "bank_card", "email", "plate", "name", "address", "health"
+            "resident_id", "suspected_id", "passport", "mobile", "landline", "bank_card", "email", "wechat", "qq",
+            "plate", "name", "address", "health",
         }
+        assert set(KIND_LABELS) == set(KINDS)
+        assert KIND_LABELS["suspected_id"] == "疑似身份证号"
 
     def test_finding_is_immutable(self) -> None:
         finding = Finding("name", 0, 2, "张三")
@@ -280,3 +284,120 @@ class TestContract:
         found = [f.text for f in find_private_data(text) if f.kind in ("resident_id", "mobile")]
         for item in items:
             assert any(item in f for f in found), (item, text)
+
+
+class TestSuspectedIdentityNumbers:
+    @pytest.mark.parametrize("check", [c for c in "0123456789X" if c != resident_id_check_char("64010519800101123")])
+    def test_any_wrong_check_character_is_suspected(self, check: str) -> None:
+        number = "64010519800101123" + check
+        assert kinds_and_texts(f"身份证号{number}。") == [("suspected_id", number)]
+
+    def test_luhn_valid_number_after_a_card_word_stays_a_bank_card(self) -> None:
+        first17 = "64010519800101123"
+        number = next(
+            first17 + c for c in "0123456789" if c != resident_id_check_char(first17) and luhn_valid(first17 + c)
+        )
+        assert kinds_and_texts(f"银行卡号{number}") == [("bank_card", number)]
+        assert kinds_and_texts(f"身份证{number}") == [("suspected_id", number)]
+
+    def test_unknown_province_code_is_no_identity_number(self) -> None:
+        assert find_private_data("流水号990105198001011238") == []
+
+
+class TestMessagingAccountsAndPassports:
+    @pytest.mark.parametrize(
+        ("text", "expected"),
+        [
+            ("加我微信zhangsan_88，晚上联系", ("wechat", "zhangsan_88")),
+            ("我的微信号是wxid_abc12345。", ("wechat", "wxid_abc12345")),
+            ("VX：Ma-Lin2026 备注来意", ("wechat", "Ma-Lin2026")),
+            ("他的QQ号：123456789", ("qq", "123456789")),
+            ("扣扣 88776655", ("qq", "88776655")),
+            ("护照号E12345678已过期", ("passport", "E12345678")),
+            ("护照号码：EA1234567", ("passport", "EA1234567")),
+            ("拿着G12345678的旧护照", ("passport", "G12345678")),
+            ("往来港澳通行证C12345678", ("passport", "C12345678")),
+        ],
+    )
+    def test_found_in_context(self, text: str, expected: tuple[str, str]) -> None:
+        assert kinds_and_texts(text) == [expected]
+
+    @pytest.mark.parametrize(
+        "text",
+        ["请关注微信公众号“宁夏公安”", "QQ群里有人说", "型号E1234567", "索引号11640000MB1234567X/2026-00012"],
+    )
+    def test_no_account_without_its_shape(self, text: str) -> None:
+        assert [k for k, _ in kinds_and_texts(text) if k in ("wechat", "qq", "passport")] == []
+
+
+class TestHealthBeyondTheList:
+    @pytest.mark.parametrize(
+        ("text", "expected"),
+        [
+            ("我患有严重的腰椎间盘突出症，不能久站", "患有严重的腰椎间盘突出症"),
+            ("去年查出了肾结石", "查出了肾结石"),
+            ("被诊断为慢性支气管炎", "被诊断为慢性支气管炎"),
+            ("母亲确诊为帕金森，一直卧床", "确诊为帕金森"),
+            ("他确诊了渐冻人症", "确诊了渐冻人症"),
+            ("有十多年的哮喘病史", "十多年的哮喘病史"),
+            ("我父亲在市第一人民医院住院治疗", "在市第一人民医院住院治疗"),
+        ],
+    )
+    def test_condition_stated_by_its_phrase(self, text: str, expected: str) -> None:
+        assert of_kind(text, "health") == [expected]
+
+    @pytest.mark.parametrize(
+        "text",
+        ["全区累计确诊病例12例", "住院部在三楼", "住院费用按规定报销", "他得了第一名", "确诊人数下降"],
+    )
+    def test_statistics_wards_and_fees_are_not_anybodys_health(self, text: str) -> None:
+        assert of_kind(text, "health") == []
+
+    @pytest.mark.parametrize("text", ["他因盗窃被抓", "长期吸毒", "被强制隔离戒毒两年", "涉嫌诈骗"])
+    def test_crimes_are_not_health_information(self, text: str) -> None:
+        assert of_kind(text, "health") == []
+
+    def test_crime_words_are_not_in_the_default_list(self) -> None:
+        assert {"吸毒", "戒毒", "强制隔离戒毒", "盗窃", "诈骗"}.isdisjoint(load_health_terms())
+
+
+class TestCommonWordsAreNoNames:
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "朋友王者荣耀玩得好",
+            "朋友王者，",
+            "司机高速，",
+            "他开车上了高速，在高速上出事",
+            "邻居李子树上的李子被偷了",
+            "朋友李子，",
+            "他张开嘴就骂人",
+            "邻居张开始打人",
+            "服务很周到，感谢民警",
+            "同事周到，",
+            "朋友钱包被偷了",
+        ],
+    )
+    def test_word_is_not_taken_for_a_name(self, text: str) -> None:
+        assert of_kind(text, "name") == []
+
+    def test_an_explicit_naming_cue_still_finds_such_a_name(self) -> None:
+        assert of_kind("我叫张开，住在银川", "name") == ["张开"]
+
+    def test_a_longer_name_starting_with_such_a_word_is_still_a_name(self) -> None:
+        assert of_kind("老板李子明欠我工资", "name") == ["李子明"]
+
+    def test_stop_list_is_data(self) -> None:
+        assert {"王者", "高速", "李子", "张开", "周到"} <= lexicon.word_set("not_names.txt", "words")
+
+
+class TestWordListsAreData:
+    def test_ningxia_divisions_come_from_the_data_file(self) -> None:
+        assert "海原县" in lexicon.words("ningxia_places.txt", "counties")
+        assert len(lexicon.words("ningxia_places.txt", "cities")) == 5
+
+    def test_an_address_after_a_county_of_the_data_file(self) -> None:
+        assert of_kind("我家在海原县三河镇富有村", "address") == ["三河镇富有村"]
+
+    def test_an_iso_date_is_no_building_number(self) -> None:
+        assert of_kind("经研究决定，2026-01-25起试用期一年", "address") == []

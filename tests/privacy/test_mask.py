@@ -6,8 +6,15 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tests.privacy.strategies import FILLER_ALPHABET, letters_with_numbers, mobiles_in, valid_ids_in
-from zwgk.privacy.detect import Finding
+from tests.privacy.strategies import (
+    FILLER_ALPHABET,
+    id_shaped_numbers,
+    letters_with_numbers,
+    letters_with_private_items,
+    mobiles_in,
+    valid_ids_in,
+)
+from zwgk.privacy.detect import Finding, find_private_data
 from zwgk.privacy.mask import mask_findings, mask_text, mask_value
 
 ID_NX = "640105198001011231"
@@ -158,3 +165,56 @@ class TestProperties:
     def test_a_cued_name_never_survives(self, cue: str, surname: str, given_name: str) -> None:
         masked = mask_text(f"{cue}{surname}{given_name}，反映情况")
         assert given_name not in masked.replace(cue, "")
+
+
+class TestWidenedMasking:
+    @pytest.mark.parametrize(
+        ("text", "masked"),
+        [
+            ("加我微信zhangsan_88，", "加我微信zh*********，"),
+            ("QQ号：123456789", "QQ号：12*****89"),
+            ("护照号E12345678", "护照号E******78"),
+            ("身份证号640105198001011238", "身份证号640*************38"),
+            ("我患有严重的腰椎间盘突出症，", "我**，"),
+            ("在市医院住院治疗", "**"),
+        ],
+    )
+    def test_new_kinds_are_masked(self, text: str, masked: str) -> None:
+        assert mask_text(text) == masked
+
+    def test_common_words_are_left_as_they_are(self) -> None:
+        text = "朋友王者荣耀玩得好，上了高速，服务很周到，李子树上的李子，他张开嘴"
+        assert mask_text(text) == text
+
+
+class TestMaskingProperties:
+    @settings(max_examples=150, deadline=None)
+    @given(id_shaped_numbers(), st.sampled_from(["身份证", "证件号", "号码", "，", ""]))
+    def test_an_eighteen_digit_id_with_any_check_character_is_masked(self, number: str, cue: str) -> None:
+        masked = mask_text(f"{cue}{number}，谢谢")
+        assert number not in masked
+        assert sum(c.isdigit() for c in masked) <= 5
+
+    @settings(max_examples=150, deadline=None)
+    @given(letters_with_private_items())
+    def test_masked_text_never_contains_a_detected_number_or_account(self, case: tuple[str, list[str]]) -> None:
+        text, values = case
+        masked = mask_text(text)
+        kinds = {"resident_id", "suspected_id", "mobile", "bank_card", "passport", "qq", "wechat"}
+        for finding in find_private_data(text):
+            if finding.kind in kinds:
+                assert finding.text not in masked
+        for value in values:
+            assert value not in masked
+
+    @settings(max_examples=150, deadline=None)
+    @given(letters_with_private_items())
+    def test_masking_is_idempotent_with_accounts_and_suspected_ids(self, case: tuple[str, list[str]]) -> None:
+        once = mask_text(case[0])
+        assert mask_text(once) == once
+
+    @settings(max_examples=100, deadline=None)
+    @given(st.text(alphabet=FILLER_ALPHABET + "患有确诊住院医院病症炎微信QQ护照王者高速李子张开周到", max_size=80))
+    def test_masking_is_idempotent_on_text_with_health_and_account_cues(self, text: str) -> None:
+        once = mask_text(text)
+        assert mask_text(once) == once

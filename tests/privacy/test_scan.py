@@ -8,7 +8,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from tests.privacy.strategies import resident_ids
-from zwgk.privacy.detect import Finding
+from zwgk.privacy.detect import Finding, find_private_data
+from zwgk.privacy.ids import resident_id_check_char
 from zwgk.privacy.scan import SensitiveWordMatcher, excerpt, scan_for_publication, sensitive_word_matcher
 
 ID_NX = "640105198001011231"
@@ -67,11 +68,31 @@ class TestScanForPublication:
         written = "６４０１０５１９８００１０１１２３１"
         assert kinds_and_texts(scan_for_publication(f"身份证{written}", [])) == [("resident_id", written)]
 
-    def test_identity_number_with_wrong_check_character_is_not_reported(self) -> None:
-        assert scan_for_publication("编号640105198001011238", []) == []
+    def test_identity_number_with_wrong_check_character_is_reported_as_suspected(self) -> None:
+        found = scan_for_publication("编号640105198001011238", [])
+        assert kinds_and_texts(found) == [("suspected_id", "640105198001011238")]
 
-    def test_names_addresses_and_health_are_left_to_the_masking_of_replies(self) -> None:
-        assert scan_for_publication("我叫张三丰，家住兴庆区丽景街湖畔嘉苑3号楼，患有抑郁症", []) == []
+    def test_valid_check_character_with_a_future_birth_date_is_only_suspected(self) -> None:
+        first17 = "64010520990101123"
+        number = first17 + resident_id_check_char(first17)
+        assert kinds_and_texts(scan_for_publication(f"身份证{number}", [])) == [("suspected_id", number)]
+
+    def test_names_in_context_addresses_and_health_are_reported_as_the_masking_finds_them(self) -> None:
+        found = scan_for_publication("我叫张三丰，家住兴庆区丽景街湖畔嘉苑3号楼，患有抑郁症", [])
+        assert kinds_and_texts(found) == [
+            ("name", "张三丰"), ("address", "丽景街湖畔嘉苑3号楼"), ("health", "患有抑郁症"),
+        ]
+
+    def test_a_name_without_a_context_word_is_not_reported(self) -> None:
+        assert scan_for_publication("楼下的周大勇经常来", []) == []
+        assert [f.kind for f in find_private_data("楼下的周大勇经常来")] == ["name"]
+
+    def test_messaging_accounts_and_passports_are_reported(self) -> None:
+        found = scan_for_publication("当事人微信号abc_12345，QQ号876543210，护照号E12345678。", [])
+        assert [f.kind for f in found] == ["wechat", "qq", "passport"]
+
+    def test_office_e_mail_and_a_plate_in_a_decision_are_not_reported(self) -> None:
+        assert scan_for_publication("来信请寄gaj@nx.gov.cn，涉案车辆宁A12345已依法处理", []) == []
 
     def test_office_numbers_and_hotlines_are_not_reported(self) -> None:
         assert scan_for_publication("咨询请拨打出入境大厅电话0951-5045110或12345", []) == []
@@ -108,6 +129,16 @@ class TestExcerpt:
         finding = scan_for_publication(text, [])[0]
         assert excerpt(text, finding) == "联系电话【138****5678】"
         assert excerpt(text, finding, mask=False) == "联系电话【13812345678】"
+
+    def test_names_addresses_and_health_are_shown_masked_too(self) -> None:
+        text = "当事人张三丰，患有抑郁症"
+        excerpts = [excerpt(text, f) for f in scan_for_publication(text, [])]
+        assert excerpts == ["当事人【张某某】，**", "当事人张某某，【**】"]
+
+    def test_a_number_in_the_context_of_another_finding_is_masked(self) -> None:
+        text = "绝密：联系人手机13812345678"
+        word = SensitiveWordMatcher(["绝密"]).find(text)[0]
+        assert excerpt(text, word, width=7) == "【绝密】：联系人手机138****5678"
 
     def test_line_breaks_become_spaces(self) -> None:
         text = "第一行\n绝密\n第三行"

@@ -30,6 +30,7 @@ from zwgk.core.transitions import TransitionTable
 from zwgk.events.services import record
 from zwgk.org.permissions import require
 from zwgk.portal.models import current_site
+from zwgk.privacy.detect import KIND_LABELS as PRIVACY_KIND_LABELS
 from zwgk.workdays import services as workdays
 
 E = Entry
@@ -202,8 +203,7 @@ def do_remove_attachment(actor: Any, attachment: Attachment) -> None:
 # -- the pre-publication scan (Art. 4) -----------------------------------------------------------------
 
 
-KIND_LABELS = {"resident_id": "身份证号码", "mobile": "手机号码", "landline": "电话号码", "bank_card": "银行卡号",
-               "sensitive_word": "敏感词"}
+KIND_LABELS = {**PRIVACY_KIND_LABELS, "sensitive_word": "敏感词"}
 
 
 def sensitive_words() -> list[str]:

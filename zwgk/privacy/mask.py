@@ -78,6 +78,13 @@ def _mask_plate(value: str) -> str:
     return f"{compact[:2]}***{compact[-2:]}"
 
 
+def _mask_keep_ends(value: str, head: int, tail: int) -> str:
+    """Keep ``head`` leading and ``tail`` trailing characters (never more than a third of the value)."""
+    n = len(value)
+    head, tail = min(head, n // 3), min(tail, n // 3)
+    return value[:head] + "*" * (n - head - tail) + value[n - tail :]
+
+
 def _mask_name(value: str) -> str:
     surname, given = split_surname(value)
     return surname + "".join(c if c in "·• " else "某" for c in given)
@@ -88,8 +95,14 @@ def mask_value(kind: str, value: str) -> str:
 
     Unknown kinds (e.g. a span staff selected by hand) become one '*' per character.
     """
-    if kind == "resident_id":
+    if kind in ("resident_id", "suspected_id"):
         return _mask_resident_id(value)
+    if kind == "passport":
+        return _mask_keep_ends(value, 1, 2)
+    if kind == "qq":
+        return _mask_keep_ends(value, 2, 2)
+    if kind == "wechat":
+        return _mask_keep_ends(value, 2, 0)
     if kind == "mobile":
         return _mask_mobile(value)
     if kind == "landline":
