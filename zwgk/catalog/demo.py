@@ -15,9 +15,9 @@ from django.utils.html import escape
 
 from zwgk.catalog import generator, search, selectors
 from zwgk.catalog.models import Category, Entry, Section
+from zwgk.core.models import current_site
 from zwgk.events.services import record
 from zwgk.org.models import Department
-from zwgk.portal.models import current_site
 
 DISC, SERV, INTER, INTEG = Section.DISCLOSURE, Section.SERVICES, Section.INTERACTION, Section.INTEGRITY
 SECTIONS = [
@@ -229,8 +229,8 @@ def ensure_reference_data() -> None:
 
 @transaction.atomic
 def load() -> str:
+    from zwgk.core.models import SiteProfile
     from zwgk.portal import demo as portal_demo
-    from zwgk.portal.models import SiteProfile
 
     ensure_reference_data()
     if not SiteProfile.objects.exists():

@@ -25,11 +25,11 @@ from zwgk.catalog import search, selectors
 from zwgk.catalog.attachments import check as check_attachment
 from zwgk.catalog.models import Attachment, Category, Entry, ReviewRecord, Section, SensitiveWord
 from zwgk.core.errors import Conflict, InvalidInput
+from zwgk.core.models import current_site
 from zwgk.core.numbering import next_number
 from zwgk.core.transitions import TransitionTable
 from zwgk.events.services import record
 from zwgk.org.permissions import require
-from zwgk.portal.models import current_site
 from zwgk.workdays import services as workdays
 
 E = Entry

@@ -159,7 +159,7 @@ class SectionFeed(Feed):
         return get_object_or_404(Section, code=code)
 
     def title(self, obj: Section) -> str:
-        from zwgk.portal.models import current_site
+        from zwgk.core.models import current_site
 
         return f"{current_site().name} - {obj.name}"
 
