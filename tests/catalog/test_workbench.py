@@ -97,7 +97,7 @@ def test_head_marks_a_published_entry_repealed_and_the_page_shows_it(browser_as,
     head.post(f"/catalog/drafts/{entry['id']}/actions/review", {"decision": "approve", "opinion": "同意"})
     handler.post(f"/catalog/drafts/{entry['id']}/actions/publish", {})
     browser_as("publicity_head").post(f"/workbench/catalog/{entry['id']}/",
-                                      {"action": "validity", "validity": "repealed"})
+                                      {"action": "set_validity", "validity": "repealed"})
     published = Entry.objects.get(pk=entry["id"])
     assert published.validity == "repealed"
     assert "【已废止】" in client.get(published.get_absolute_url()).content.decode()

@@ -200,19 +200,20 @@ def _load_flow(sections: dict[str, Section]) -> int:
 
     if Entry.objects.exclude(status__in=[Entry.PUBLISHED, Entry.WITHDRAWN]).exists():
         return 0
-    categories = {c.code: c for c in Category.objects.all()}
     handler = Staff.objects.filter(username="publicity_handler").first()
     office_handler = Staff.objects.filter(username="office_handler").first()
     if handler is None or office_handler is None or not handler.has_role("handler"):
         return 0
-    services.do_create_draft(handler, services.DraftData(
-        title="全区公安机关开展冬季道路交通安全宣传活动", section=sections["news"], category=categories["campaigns"],
+    services.do_create_draft(
+        actor=handler, title="全区公安机关开展冬季道路交通安全宣传活动", section="news", category="campaigns",
+        disclosure_attribute=Entry.PUBLIC,
         body="<p>近日，全区公安机关集中开展冬季道路交通安全宣传活动，提醒广大驾驶人雨雪天气减速慢行。</p>",
-    ))
-    services.do_create_draft(office_handler, services.DraftData(
-        title="关于调整政务公开办公室办公时间的公告", section=sections["notices"], category=categories["organization"],
+    )
+    services.do_create_draft(
+        actor=office_handler, title="关于调整政务公开办公室办公时间的公告", section="notices",
+        category="organization", disclosure_attribute=Entry.PUBLIC,
         body="<p>自2026年12月1日起，政务公开办公室办公时间调整为工作日上午8:30—12:00，下午14:30—18:00。</p>",
-    ))
+    )
     return 2
 
 
