@@ -87,7 +87,6 @@ def test_an_import_needs_the_right_and_takes_its_status_from_the_table(demo, sta
 def test_validity_changes_only_through_the_logged_action(draft, handler, head):
     from django.contrib import admin
 
-    from zwgk.catalog.models import SensitiveWord
     from zwgk.events.models import Event
 
     entry = draft()
@@ -100,9 +99,26 @@ def test_validity_changes_only_through_the_logged_action(draft, handler, head):
     assert Event.objects.filter(object_id=str(entry["id"]), action=EntryEvent.VALIDITY_CHANGED).count() == 1
     assert act(head, entry["id"], "set_validity", {"validity": "obsolete"}).status_code == 422
     # the admin site edits nothing the service layer owns
-    site_admin = admin.site._registry.get(SensitiveWord)
     assert Entry not in admin.site._registry
-    assert site_admin is None or not (site_admin.has_add_permission(None) or site_admin.has_change_permission(None))
+
+
+def test_the_admin_site_changes_sensitive_words_through_the_service_with_an_event(staff, rf):
+    from django.contrib import admin
+
+    from zwgk.catalog.models import SensitiveWord, SensitiveWordEvent
+    from zwgk.events.models import Event
+
+    word_admin = admin.site._registry[SensitiveWord]
+    request = rf.post("/admin/")
+    request.user = staff("publicity_handler")
+    assert not word_admin.has_change_permission(request)
+    request.user = staff("secrecy")
+    assert word_admin.has_add_permission(request)
+    word = SensitiveWord(word="专案代号")
+    word_admin.save_model(request, word, None, change=False)
+    word_admin.delete_model(request, word)
+    names = list(Event.objects.filter(action__startswith="word_").values_list("action", flat=True))
+    assert names == [SensitiveWordEvent.ADDED, SensitiveWordEvent.REMOVED]
 
 
 def test_an_action_body_that_is_not_a_json_object_is_a_422(draft, handler):

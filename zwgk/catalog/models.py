@@ -314,3 +314,10 @@ class SensitiveWord(models.Model):
 
     def __str__(self) -> str:
         return self.word
+
+
+@event_names(SensitiveWord)
+class SensitiveWordEvent(models.TextChoices):
+    ADDED = "word_added", "添加敏感词"
+    CHANGED = "word_changed", "修改敏感词"
+    REMOVED = "word_removed", "删除敏感词"

@@ -80,3 +80,9 @@ def _import(user: Any, section: Any) -> bool:
 @rule("catalog.view_all")
 def _view_all(user: Any, obj: Any) -> bool:
     return "catalog.view_all" in user.permission_codes()
+
+
+@rule("catalog.manage_words")
+def _manage_words(user: Any, obj: Any) -> bool:
+    """The sensitive-word list of the scan (Art. 4) is kept by the office and the secrecy office."""
+    return user.has_role("clerk", "office_head", "secrecy")

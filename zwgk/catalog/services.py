@@ -42,6 +42,7 @@ from zwgk.catalog.models import (
     ReviewStage,
     Section,
     SensitiveWord,
+    SensitiveWordEvent,
     Validity,
 )
 from zwgk.core.actions import ActionRegistry
@@ -614,6 +615,25 @@ def do_import_entry(*, actor: Any, index_number: str, title: str, publisher: str
     transaction.on_commit(selectors.catalog_changed)
     record(entry, EntryEvent.IMPORTED, actor=actor, to_state=status, note=f"导入存量信息，索引号 {index_number}")
     return entry
+
+
+@transaction.atomic
+def do_save_sensitive_word(word: SensitiveWord, *, actor: Any) -> SensitiveWord:
+    """Add or change a word the scan flags (Art. 4); the list is data the office keeps."""
+    require(actor, "catalog.manage_words")
+    created = word.pk is None
+    word.full_clean()
+    word.save()
+    record(word, SensitiveWordEvent.ADDED if created else SensitiveWordEvent.CHANGED, actor=actor,
+           note=f"{'添加' if created else '修改'}敏感词：{word.word}" + ("" if word.active else "（停用）"))
+    return word
+
+
+@transaction.atomic
+def do_delete_sensitive_word(word: SensitiveWord, *, actor: Any) -> None:
+    require(actor, "catalog.manage_words")
+    record(word, SensitiveWordEvent.REMOVED, actor=actor, note=f"删除敏感词：{word.word}")
+    word.delete()
 
 
 # -- sections (Art. 25) ---------------------------------------------------------------------------------
