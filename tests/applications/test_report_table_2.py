@@ -28,7 +28,8 @@ def law(demo, staff):
     def make(n: int, published_on: date, document_number: str = "", **extra):
         return catalog.do_import_entry(index_number=f"TEST/{n}", title=f"规范性文件{n}", publisher="公安厅法制总队",
                                        published_on=published_on, section=section, category=laws,
-                                       body="<p>正文</p>", document_number=document_number, **extra)
+                                       body="<p>正文</p>", document_number=document_number,
+                                       actor=staff("legal_handler"), **extra)
 
     return make
 
@@ -46,7 +47,7 @@ def test_normative_documents_are_counted_from_the_catalog(law, staff, monkeypatc
     law(5, date(2027, 1, 5), "宁公规〔2027〕1号")  # after the year's end
     repealed_at = datetime(2026, 10, 9, 10, 0, tzinfo=datetime.now().astimezone().tzinfo)
     monkeypatch.setattr("django.utils.timezone.now", lambda: repealed_at)
-    catalog.do_set_validity(staff("legal_head"), old, "repealed")
+    catalog.do_set_validity(old, actor=staff("legal_head"), validity="repealed")
     for year, added in ((2026, {"issued": 1, "repealed": 1, "valid": 1}), (2025, {"issued": 0, "repealed": 0,
                                                                                    "valid": 1})):
         after = report.table_2(year)["normative_documents"]

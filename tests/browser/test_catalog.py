@@ -71,3 +71,40 @@ def test_seed_document_page_works_without_javascript(browser, live_server, refer
     page.get_by_role("link", name="关闭窗口").click()
     assert "/catalog/section/regulations/" in page.url
     context.close()
+
+
+def test_a_draft_with_personal_data_is_released_by_the_secrecy_office_finding_by_finding(page, login):
+    """Art. 4: the handler cannot publish over the scan; the secrecy office confirms each finding."""
+    switch(page, login, "publicity_handler")
+    page.goto("/workbench/catalog/new/")
+    page.get_by_label("信息名称").fill("关于悬赏通缉犯罪嫌疑人的通告")
+    page.get_by_label("栏目").select_option(label="公安要闻")
+    page.get_by_label("主动公开类别").select_option(label="专项行动、专项斗争情况")
+    page.get_by_label("正文").first.fill("犯罪嫌疑人张某，公民身份号码11010519491231002X，联系电话13912345678。")
+    page.get_by_role("button", name="保存草稿").click()
+    page.wait_for_url(re.compile(r".*/workbench/catalog/\d+/$"))
+    detail = page.url
+    page.get_by_role("button", name="提交审核").click()
+
+    switch(page, login, "publicity_head")
+    page.goto(detail)
+    page.get_by_label("同意公开").check()
+    page.get_by_role("button", name="提交审核意见").click()
+    assert page.locator(".status").inner_text() == "待发布"
+
+    switch(page, login, "publicity_handler")
+    page.goto(detail)
+    assert page.get_by_role("button", name="发布").count() == 0
+
+    switch(page, login, "secrecy")
+    page.goto("/workbench/")
+    page.get_by_role("link", name="确认放行检查提示：关于悬赏通缉犯罪嫌疑人的通告").click()
+    boxes = page.locator("input[name=accepted_findings]")
+    assert boxes.count() == 2
+    for i in range(boxes.count()):
+        boxes.nth(i).check()
+    page.get_by_label("放行理由").fill("系公开悬赏通缉，依法公开")
+    page.get_by_role("button", name="发布").click()
+    assert page.locator(".status").inner_text() == "已发布"
+    assert "检查提示经确认后发布" in page.locator("table.ledger").inner_text()
+    assert "确认放行检查提示" in page.locator("ol.events").inner_text()

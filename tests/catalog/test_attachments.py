@@ -100,7 +100,7 @@ def test_attachment_text_is_scanned_before_review(draft, handler, staff):
     from zwgk.catalog.models import Entry
 
     entry = Entry.objects.get(pk=draft()["id"])
-    services.do_add_attachment(staff("publicity_handler"), entry, "名单.docx", docx_bytes(f"张三 {VALID_ID}"))
+    services.do_attach(entry, actor=staff("publicity_handler"), name="名单.docx", data=docx_bytes(f"张三 {VALID_ID}"))
     scan = handler.post(f"/catalog/drafts/{entry.pk}/actions/submit", {}).json()["scan"]
     assert [(f["kind"], f["where"]) for f in scan] == [("resident_id", "附件：名单.docx")]
 
@@ -123,5 +123,5 @@ def test_attachments_of_unpublished_entries_are_not_served(client, draft, staff)
     from zwgk.catalog.models import Entry
 
     entry = Entry.objects.get(pk=draft()["id"])
-    attachment = services.do_add_attachment(staff("publicity_handler"), entry, "现场.png", PNG)
+    attachment = services.do_attach(entry, actor=staff("publicity_handler"), name="现场.png", data=PNG)
     assert client.get(f"/catalog/attachment/{attachment.pk}/").status_code == 404

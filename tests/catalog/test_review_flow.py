@@ -102,7 +102,7 @@ def test_content_found_secret_cannot_be_approved(draft, handler, secrecy, head):
     assert returned.json()["ledger"][-1]["secret"] is True
 
 
-def test_a_draft_holding_a_valid_id_number_is_stopped_for_the_reviewer(draft, handler, head):
+def test_a_draft_holding_a_valid_id_number_is_stopped_for_the_reviewer(draft, handler, head, secrecy):
     entry = draft(body=f"<p>经查，当事人张某（公民身份号码{VALID_ID}）已到案。</p>")
     submitted = act(handler, entry["id"], "submit").json()
     assert [f["kind"] for f in submitted["scan"]] == ["resident_id"]
@@ -112,7 +112,8 @@ def test_a_draft_holding_a_valid_id_number_is_stopped_for_the_reviewer(draft, ha
     assert refused.status_code == 409
     assert refused.json()["error"]["code"] == "scan_findings"
     assert Entry.objects.get(pk=entry["id"]).status == Entry.APPROVED
-    published = act(handler, entry["id"], "publish", {"override_reason": "系公开通缉信息，经领导同意公开"}).json()
+    published = act(secrecy, entry["id"], "publish", {"override_reason": "系公开通缉信息，经领导同意公开",
+                                                      "accepted_findings": [submitted["scan"][0]["id"]]}).json()
     assert published["status"] == "published"
     override = published["ledger"][-1]
     assert override["decision"] == "override" and override["opinion"] == "系公开通缉信息，经领导同意公开"

@@ -19,12 +19,11 @@ SLOW = {"postgresql": "SELECT pg_sleep(1)",
 def slow_search(monkeypatch, settings):
     settings.ZWGK_SEARCH_TIMEOUT_MS = 50
 
-    def slow(query, filters, *, limit, offset):
-        search._run(SLOW[connection.vendor], [])
+    def slow(self, query, filters, *, limit, offset):
+        self.run(SLOW[connection.vendor], [])
         raise AssertionError("the time limit should have cancelled the query")
 
-    monkeypatch.setattr(search, "_search_postgres", slow)
-    monkeypatch.setattr(search, "_search_sqlite", slow)
+    monkeypatch.setattr(type(search.backend()), "find", slow)
 
 
 def test_a_search_too_slow_is_refused_on_the_page_with_a_chinese_message(demo, client, slow_search):
@@ -53,12 +52,11 @@ def test_the_limit_is_for_the_whole_search_not_for_each_statement(demo, monkeypa
     settings.ZWGK_SEARCH_TIMEOUT_MS = 100
     part = {"postgresql": "SELECT pg_sleep(0.04)", "sqlite": SLOW["sqlite"]}[connection.vendor]
 
-    def several(query, filters, *, limit, offset):
+    def several(self, query, filters, *, limit, offset):
         for _ in range(4):
-            search._run(part, [])
+            self.run(part, [])
         raise AssertionError("the time limit should have cancelled the search")
 
-    monkeypatch.setattr(search, "_search_postgres", several)
-    monkeypatch.setattr(search, "_search_sqlite", several)
+    monkeypatch.setattr(type(search.backend()), "find", several)
     with pytest.raises(InvalidInput):
         search.search(search.parse_query("规范"))

@@ -97,7 +97,22 @@ def test_head_marks_a_published_entry_repealed_and_the_page_shows_it(browser_as,
     head.post(f"/catalog/drafts/{entry['id']}/actions/review", {"decision": "approve", "opinion": "同意"})
     handler.post(f"/catalog/drafts/{entry['id']}/actions/publish", {})
     browser_as("publicity_head").post(f"/workbench/catalog/{entry['id']}/",
-                                      {"action": "validity", "validity": "repealed"})
+                                      {"action": "set_validity", "validity": "repealed"})
     published = Entry.objects.get(pk=entry["id"])
     assert published.validity == "repealed"
     assert "【已废止】" in client.get(published.get_absolute_url()).content.decode()
+
+
+def test_handler_edits_a_draft_on_the_form_through_the_same_action_as_the_api(browser_as, draft):
+    from zwgk.events.models import Event
+
+    entry = Entry.objects.get(pk=draft()["id"])
+    response = browser_as("publicity_handler").post(f"/workbench/catalog/{entry.pk}/edit/", {
+        "title": "修改后的信息名称", "section": entry.section_id, "category": entry.category_id,
+        "disclosure_attribute": "public", "disclosure_mode": "proactive", "publisher": "公安厅宣传处",
+        "validity": "valid", "body": "新的正文",
+    })
+    assert response.status_code == 302
+    entry.refresh_from_db()
+    assert (entry.title, entry.body) == ("修改后的信息名称", "<p>新的正文</p>")
+    assert Event.objects.for_object(entry).filter(action="draft_changed").count() == 1

@@ -135,7 +135,7 @@ def test_abusive_message_with_a_real_issue_can_still_be_answered(make, people):
 
 
 def test_emergency_alerts_the_office_by_mail_and_todo(make, people, django_capture_on_commit_callbacks):
-    from zwgk.portal.models import current_site
+    from zwgk.core.models import current_site
     from zwgk.workbench.todo import todo_for
 
     clerk = people("clerk")

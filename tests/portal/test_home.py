@@ -1,6 +1,6 @@
 """The portal's base layout: navigation, the seed page's furniture as data, 适老化 mode."""
 
-from zwgk.portal.models import SiteProfile
+from zwgk.core.models import SiteProfile
 
 
 def test_home_shows_the_main_navigation_in_chinese(client, demo):

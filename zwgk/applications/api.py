@@ -19,8 +19,8 @@ from zwgk.applications import report, selectors, services
 from zwgk.applications.models import Application, Letter
 from zwgk.core import limits
 from zwgk.core.errors import InvalidInput, NotFound
+from zwgk.core.models import current_site
 from zwgk.org.permissions import is_staff_member, require
-from zwgk.portal.models import current_site
 
 router = Router(tags=["依申请公开"])
 reports_router = Router(tags=["年度报告"])

@@ -17,7 +17,7 @@ from zwgk.applications.models import (
     Letter,
     LetterTemplate,
 )
-from zwgk.portal.models import current_site
+from zwgk.core.models import current_site
 
 REMEDY = (
     "如对本答复不服，可以自收到本答复之日起六十日内依法申请行政复议，"

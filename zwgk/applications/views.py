@@ -20,9 +20,9 @@ from zwgk.applications import report, selectors, services
 from zwgk.applications.models import AnnualFigure, Application, Contest
 from zwgk.core import limits
 from zwgk.core.errors import InvalidInput, NotFound, ServiceError
+from zwgk.core.models import current_site
 from zwgk.core.transitions import TransitionRefused
 from zwgk.org.permissions import can, require
-from zwgk.portal.models import current_site
 
 RECEIPT_SESSION_KEY = "application_receipts"
 

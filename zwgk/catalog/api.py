@@ -2,21 +2,29 @@
 
 from __future__ import annotations
 
-import json
 from datetime import date, datetime
-from typing import Any, Literal
+from typing import Any
 
 from django.http import HttpRequest
-from ninja import File, Router, Schema
+from django.urls import reverse
+from ninja import File, Form, Router, Schema
 from ninja.files import UploadedFile
-from pydantic import ValidationError
 
-from zwgk.api.errors import validation_fields
-from zwgk.api.schemas import ErrorOut, StrictSchema
+from zwgk.api.schemas import ErrorOut
 from zwgk.catalog import selectors, services
-from zwgk.catalog.models import Category, Entry, Section
-from zwgk.core.errors import Forbidden, InvalidInput, NotFound
-from zwgk.org.permissions import can, get_for, require
+from zwgk.catalog.models import (
+    Attachment,
+    Category,
+    DisclosureAttribute,
+    DisclosureMode,
+    Entry,
+    EntryStatus,
+    Section,
+    Validity,
+)
+from zwgk.core.actions import parse_json_object
+from zwgk.core.errors import InvalidInput, NotFound
+from zwgk.org.permissions import get_for
 
 router = Router(tags=["信息公开目录"])
 ERRORS = {400: ErrorOut, 401: ErrorOut, 403: ErrorOut, 404: ErrorOut, 409: ErrorOut, 422: ErrorOut}
@@ -27,7 +35,7 @@ class ItemOut(Schema):
     title: str
     publisher: str
     published_on: date | None
-    disclosure_mode: str
+    disclosure_mode: DisclosureMode
     disclosure_mode_label: str
     category: str
     section: str
@@ -35,19 +43,21 @@ class ItemOut(Schema):
 
 
 class AttachmentOut(Schema):
+    id: int
     name: str
-    url: str
+    url: str  # an address that serves the file to whoever may have it (the public one when published)
     content_type: str
     size: int
+    redacted_of: int | None = None  # 此件删减后公开: the original this file is the redacted version of
 
 
 class ItemDetailOut(ItemOut):
     body: str
     attachments: list[AttachmentOut]
     document_number: str
-    validity: str
+    validity: Validity
     validity_label: str
-    status: str
+    status: EntryStatus
     repost_source: str | None = None
     repost_at: datetime | None = None
     repost_url: str | None = None
@@ -127,14 +137,13 @@ def catalog_list(request: HttpRequest, q: str = "", category: str = "", section:
 @router.get("/item", response={200: ItemDetailOut, 404: ErrorOut})
 def catalog_item(request: HttpRequest, index_number: str):
     """One entry by its index number, with its body (HTML) and attachments."""
-    entry = selectors.entry_by_index_number(index_number, request.user)
-    if entry is None or (entry.status != Entry.PUBLISHED and not can(request.user, "catalog.view", entry)):
+    entry = selectors.entry_by_index_number(index_number)
+    if entry is None or entry.status != Entry.PUBLISHED:
         raise NotFound("未找到该索引号的信息。")
     data = _item(request, entry)
     data.update(
         body=entry.public_body,
-        attachments=[{"name": a.name, "url": request.build_absolute_uri(a.file.url), "content_type": a.content_type,
-                      "size": a.size} for a in entry.attachments.all()],
+        attachments=[_attachment(request, a, "catalog:attachment") for a in selectors.public_attachments(entry)],
         document_number=entry.document_number, validity=entry.validity,
         validity_label=entry.get_validity_display(), status=entry.status,
         repost_source=entry.repost_source or None, repost_at=entry.repost_at, repost_url=entry.repost_url or None,
@@ -158,26 +167,17 @@ def catalog_categories(request: HttpRequest):
     return [{"code": c.code, "name": c.name} for c in Category.objects.all()]
 
 
+def _attachment(request: HttpRequest, attachment: Attachment, route: str) -> dict[str, Any]:
+    return {"id": attachment.pk, "name": attachment.name, "content_type": attachment.content_type,
+            "size": attachment.size, "redacted_of": attachment.redacted_of_id,
+            "url": request.build_absolute_uri(reverse(route, args=[attachment.pk]))}
+
+
 # -- publishing (staff) ---------------------------------------------------------------------------------
 
 
-class DraftIn(StrictSchema):
-    title: str
-    section: str
-    category: str
-    body: str = ""
-    disclosure_attribute: Literal["public", "redacted", "not_public"]
-    document_number: str | None = None
-    redacted_body: str | None = None
-    disclosure_mode: Literal["proactive", "on_application"] = "proactive"
-    publisher: str | None = None
-    validity: Literal["valid", "amended", "repealed"] = "valid"
-    repost_source: str | None = None
-    repost_url: str | None = None
-    repost_at: datetime | None = None
-
-
 class ScanOut(Schema):
+    id: str  # what ``publish``'s ``accepted_findings`` names
     kind: str
     excerpt: str
     where: str = ""
@@ -197,15 +197,15 @@ class LedgerOut(Schema):
 
 class DraftOut(Schema):
     id: int
-    status: str
+    status: EntryStatus
     status_label: str
     title: str
     section: str
     category: str
     department: str
     publisher: str
-    disclosure_attribute: str
-    disclosure_mode: str
+    disclosure_attribute: DisclosureAttribute
+    disclosure_mode: DisclosureMode
     document_number: str
     body: str
     redacted_body: str
@@ -228,7 +228,7 @@ def _draft_out(request: HttpRequest, entry: Entry) -> dict[str, Any]:
          "higher_office": r.higher_office}
         for r in entry.ledger.all()
     ]
-    allowed = [a for a in ("submit", "review", "publish", "withdraw") if _action_allowed(request.user, entry, a)]
+    allowed = [a for a in services.allowed_actions(entry, request.user) if a in API_ACTIONS]
     return {
         "id": entry.pk, "status": entry.status, "status_label": entry.get_status_display(), "title": entry.title,
         "section": entry.section.code, "category": entry.category.code, "department": entry.department.code,
@@ -236,23 +236,14 @@ def _draft_out(request: HttpRequest, entry: Entry) -> dict[str, Any]:
         "disclosure_mode": entry.disclosure_mode, "document_number": entry.document_number, "body": entry.body,
         "redacted_body": entry.redacted_body, "due_on": entry.due_on, "scheduled_for": entry.scheduled_for,
         "index_number": entry.index_number, "published_on": entry.published_on,
-        "scan": [{"kind": f["kind"], "excerpt": f["excerpt"], "where": f.get("where", "")}
-                 for f in entry.scan_findings],
+        "scan": [{"id": services.finding_id(f), "kind": f["kind"], "excerpt": f["excerpt"],
+                  "where": f.get("where", "")} for f in entry.scan_findings],
         "ledger": ledger,
-        "attachments": [{"name": a.name, "url": request.build_absolute_uri(a.file.url), "content_type": a.content_type,
-                         "size": a.size} for a in entry.attachments.all()],
+        "attachments": [_attachment(request, a, "catalog_wb:attachment") for a in entry.attachments.all()],
         "allowed_actions": allowed,
         "withdrawn_reason": entry.withdrawn_reason,
         "replaced_by": entry.replaced_by_id,
     }
-
-
-def _action_allowed(user: Any, entry: Entry, action: str) -> bool:
-    rules = {"submit": "catalog.submit", "review": "catalog.review", "publish": "catalog.publish",
-             "withdraw": "catalog.withdraw"}
-    states = {"submit": {Entry.DRAFT}, "review": {Entry.IN_REVIEW, Entry.SECRECY_REVIEW},
-              "publish": {Entry.APPROVED}, "withdraw": {Entry.PUBLISHED}}
-    return entry.status in states[action] and can(user, rules[action], entry)
 
 
 def _draft(request: HttpRequest, draft_id: int) -> Entry:
@@ -261,27 +252,9 @@ def _draft(request: HttpRequest, draft_id: int) -> Entry:
 
 
 @router.post("/drafts", response={201: DraftOut, **ERRORS})
-def create_draft(request: HttpRequest, payload: DraftIn):
+def create_draft(request: HttpRequest, payload: services.DraftBody):
     """A handler drafts an entry for a section of their own department."""
-    require(request.user, "catalog.draft")
-    section = Section.objects.select_related("department").filter(code=payload.section).first()
-    category = Category.objects.filter(code=payload.category).first()
-    errors = {}
-    if section is None:
-        errors["section"] = "没有这个栏目"
-    if category is None:
-        errors["category"] = "没有这个类别"
-    if errors:
-        raise InvalidInput("栏目或类别有误。", fields=errors)
-    if not can(request.user, "catalog.draft", section):
-        raise Forbidden("只能为本部门维护的栏目起草信息（第二十五条）。", fields={"section": "栏目不属于本部门"})
-    entry = services.do_create_draft(request.user, services.DraftData(
-        title=payload.title, section=section, category=category, body=payload.body,
-        disclosure_attribute=payload.disclosure_attribute, document_number=payload.document_number or "",
-        redacted_body=payload.redacted_body or "", disclosure_mode=payload.disclosure_mode,
-        publisher=payload.publisher or "", validity=payload.validity, repost_source=payload.repost_source or "",
-        repost_url=payload.repost_url or "", repost_at=payload.repost_at,
-    ))
+    entry = services.do_create_draft(actor=request.user, **payload.model_dump(exclude_unset=True))
     return 201, _draft_out(request, entry)
 
 
@@ -292,65 +265,33 @@ def get_draft(request: HttpRequest, draft_id: int):
 
 
 @router.post("/drafts/{draft_id}/attachments", response={201: DraftOut, **ERRORS})
-def add_attachment(request: HttpRequest, draft_id: int, file: File[UploadedFile]):
-    """Attach a PDF, DOCX, XLSX or image to a draft (checked by content and size)."""
+def add_attachment(request: HttpRequest, draft_id: int, file: File[UploadedFile],
+                   redacted_of: Form[int | None] = None):
+    """Attach a PDF, DOCX, XLSX or image to a draft (checked by content and size). For 此件删减后公开,
+    ``redacted_of`` (a form field) names the original attachment this file is the redacted version of."""
     entry = _draft(request, draft_id)
-    services.do_add_attachment(request.user, entry, file.name or "附件", file.read())
+    services.ACTIONS.perform(entry, "attach", actor=request.user,
+                             body={"name": file.name or "附件", "data": file.read(), "redacted_of": redacted_of})
     return 201, _draft_out(request, _draft(request, draft_id))
 
 
-class SubmitIn(StrictSchema):
-    pass
-
-
-class ReviewIn(StrictSchema):
-    decision: Literal["approve", "return", "refer_secrecy"]
-    secret: bool = False
-    opinion: str = ""
-    higher_office: str = ""
-
-
-class PublishIn(StrictSchema):
-    override_reason: str | None = None
-    scheduled_for: datetime | None = None
-
-
-class WithdrawIn(StrictSchema):
-    reason: str
-    replace: bool = False
-
-
-ACTIONS = {"submit": SubmitIn, "review": ReviewIn, "publish": PublishIn, "withdraw": WithdrawIn}
+# The actions of the table that the API offers at ``/actions/{action}`` (drafting and attachments
+# have their own endpoints); ``review``'s decision names the state reached.
+API_ACTIONS = ("submit", "review", "publish", "withdraw", "set_validity")
 
 
 @router.post("/drafts/{draft_id}/actions/{action}", response={200: DraftOut, **ERRORS})
 def draft_action(request: HttpRequest, draft_id: int, action: str):
     """``submit`` (handler), ``review`` (department head; secrecy office when referred),
-    ``publish`` (handler or head), ``withdraw`` (head)."""
-    if action not in ACTIONS:
+    ``publish`` (handler or head; over the scan's findings only the secrecy office or the office
+    head, naming each finding in ``accepted_findings``), ``withdraw`` (head), ``set_validity`` (head).
+    The bodies are the services' schemas (``services.SubmitBody``, ``ReviewBody``, ``PublishBody``,
+    ``WithdrawBody``, ``ValidityBody``)."""
+    if action not in API_ACTIONS:
         raise NotFound(f"没有“{action}”这个操作。")
     entry = _draft(request, draft_id)
-    try:
-        raw = json.loads(request.body or b"{}")
-        payload = ACTIONS[action].model_validate(raw if raw is not None else {})
-    except json.JSONDecodeError:
-        raise InvalidInput("请求内容不是有效的 JSON。", fields={"body": "不是有效的 JSON"}) from None
-    except ValidationError as exc:
-        fields = validation_fields(exc.errors())
-        raise InvalidInput("提交的数据有误（" + "；".join(f"{k}：{v}" for k, v in fields.items()) + "）。",
-                           fields=fields) from None
-    if action == "submit":
-        services.do_submit(request.user, entry)
-    elif action == "review":
-        services.do_review(request.user, entry, payload.decision, secret=payload.secret, opinion=payload.opinion,
-                           higher_office=payload.higher_office)
-    elif action == "publish":
-        services.do_publish(request.user, entry, override_reason=payload.override_reason or "",
-                            at=payload.scheduled_for)
-    else:
-        services.do_withdraw(request.user, entry, payload.reason, replace=payload.replace)
-    entry = Entry.objects.select_related("section", "category", "department").get(pk=entry.pk)
-    return _draft_out(request, entry)
+    services.ACTIONS.perform(entry, action, actor=request.user, body=parse_json_object(request.body))
+    return _draft_out(request, _draft(request, draft_id))
 
 
 ROUTERS = [("/catalog", router)]

@@ -15,9 +15,9 @@ from django.utils.html import escape
 
 from zwgk.catalog import generator, search, selectors
 from zwgk.catalog.models import Category, Entry, Section
+from zwgk.core.models import current_site
 from zwgk.events.services import record
 from zwgk.org.models import Department
-from zwgk.portal.models import current_site
 
 DISC, SERV, INTER, INTEG = Section.DISCLOSURE, Section.SERVICES, Section.INTERACTION, Section.INTEGRITY
 SECTIONS = [
@@ -200,19 +200,20 @@ def _load_flow(sections: dict[str, Section]) -> int:
 
     if Entry.objects.exclude(status__in=[Entry.PUBLISHED, Entry.WITHDRAWN]).exists():
         return 0
-    categories = {c.code: c for c in Category.objects.all()}
     handler = Staff.objects.filter(username="publicity_handler").first()
     office_handler = Staff.objects.filter(username="office_handler").first()
     if handler is None or office_handler is None or not handler.has_role("handler"):
         return 0
-    services.do_create_draft(handler, services.DraftData(
-        title="全区公安机关开展冬季道路交通安全宣传活动", section=sections["news"], category=categories["campaigns"],
+    services.do_create_draft(
+        actor=handler, title="全区公安机关开展冬季道路交通安全宣传活动", section="news", category="campaigns",
+        disclosure_attribute=Entry.PUBLIC,
         body="<p>近日，全区公安机关集中开展冬季道路交通安全宣传活动，提醒广大驾驶人雨雪天气减速慢行。</p>",
-    ))
-    services.do_create_draft(office_handler, services.DraftData(
-        title="关于调整政务公开办公室办公时间的公告", section=sections["notices"], category=categories["organization"],
+    )
+    services.do_create_draft(
+        actor=office_handler, title="关于调整政务公开办公室办公时间的公告", section="notices",
+        category="organization", disclosure_attribute=Entry.PUBLIC,
         body="<p>自2026年12月1日起，政务公开办公室办公时间调整为工作日上午8:30—12:00，下午14:30—18:00。</p>",
-    ))
+    )
     return 2
 
 
@@ -229,8 +230,8 @@ def ensure_reference_data() -> None:
 
 @transaction.atomic
 def load() -> str:
+    from zwgk.core.models import SiteProfile
     from zwgk.portal import demo as portal_demo
-    from zwgk.portal.models import SiteProfile
 
     ensure_reference_data()
     if not SiteProfile.objects.exists():

@@ -6,8 +6,63 @@ from django.conf import settings
 from django.db import models
 from django.utils import timezone
 
+from zwgk.events.services import event_names
 from zwgk.org.models import Department
 from zwgk.workdays.models import Deadline
+
+
+class Channel(models.TextChoices):
+    """The portal's four channels, each holding sections."""
+
+    DISCLOSURE = "disclosure", "警务公开"
+    SERVICES = "services", "服务大厅"
+    INTERACTION = "interaction", "警民互动"
+    INTEGRITY = "integrity", "政务诚信"
+
+
+class EntryStatus(models.TextChoices):
+    """Where an entry stands in the review flow (Art. 4, 26); moves only through ``services.TABLE``."""
+
+    DRAFT = "draft", "草稿"
+    IN_REVIEW = "in_review", "审核中"
+    SECRECY_REVIEW = "secrecy_review", "保密审查中"
+    APPROVED = "approved", "待发布"
+    PUBLISHED = "published", "已发布"
+    WITHDRAWN = "withdrawn", "已撤回"
+
+
+class DisclosureMode(models.TextChoices):
+    PROACTIVE = "proactive", "主动公开"
+    ON_APPLICATION = "on_application", "依申请公开"
+
+
+class DisclosureAttribute(models.TextChoices):
+    """公开属性 (Art. 5, 26), set when drafting."""
+
+    PUBLIC = "public", "此件公开发布"
+    REDACTED = "redacted", "此件删减后公开"
+    NOT_PUBLIC = "not_public", "此件不予公开"
+
+
+class Validity(models.TextChoices):
+    """Whether a published document is still in force; changes only through ``do_set_validity``."""
+
+    VALID = "valid", "现行有效"
+    AMENDED = "amended", "已修改"
+    REPEALED = "repealed", "已废止"
+
+
+class ReviewStage(models.TextChoices):
+    CONTENT = "content", "内容审核和保密审查"
+    SECRECY = "secrecy", "厅保密办审查"
+    PUBLISH = "publish", "发布"
+
+
+class ReviewDecision(models.TextChoices):
+    APPROVE = "approve", "同意公开"
+    RETURN = "return", "退回修改"
+    REFER_SECRECY = "refer_secrecy", "提交厅保密办审查"
+    OVERRIDE = "override", "检查提示经确认后发布"
 
 
 class Category(models.Model):
@@ -29,16 +84,9 @@ class Category(models.Model):
 class Section(models.Model):
     """A section (栏目) of the portal; the department that keeps it maintains its content (Art. 25)."""
 
-    DISCLOSURE = "disclosure"
-    SERVICES = "services"
-    INTERACTION = "interaction"
-    INTEGRITY = "integrity"
-    CHANNELS = [
-        (DISCLOSURE, "警务公开"),
-        (SERVICES, "服务大厅"),
-        (INTERACTION, "警民互动"),
-        (INTEGRITY, "政务诚信"),
-    ]
+    DISCLOSURE, SERVICES, INTERACTION, INTEGRITY = Channel.DISCLOSURE, Channel.SERVICES, Channel.INTERACTION, \
+        Channel.INTEGRITY
+    CHANNELS = Channel.choices
 
     code = models.SlugField("代码", max_length=40, unique=True)
     name = models.CharField("名称", max_length=60)
@@ -79,23 +127,17 @@ class Entry(Deadline):
     this model. The deadline (``due_on``) is the publication limit counted from approval (Art. 26).
     """
 
-    DRAFT, IN_REVIEW, SECRECY_REVIEW, APPROVED, PUBLISHED, WITHDRAWN = (
-        "draft", "in_review", "secrecy_review", "approved", "published", "withdrawn",
-    )
-    STATUSES = [
-        (DRAFT, "草稿"),
-        (IN_REVIEW, "审核中"),
-        (SECRECY_REVIEW, "保密审查中"),
-        (APPROVED, "待发布"),
-        (PUBLISHED, "已发布"),
-        (WITHDRAWN, "已撤回"),
-    ]
-    PROACTIVE, ON_APPLICATION = "proactive", "on_application"
-    MODES = [(PROACTIVE, "主动公开"), (ON_APPLICATION, "依申请公开")]
-    PUBLIC, REDACTED, NOT_PUBLIC = "public", "redacted", "not_public"
-    ATTRIBUTES = [(PUBLIC, "此件公开发布"), (REDACTED, "此件删减后公开"), (NOT_PUBLIC, "此件不予公开")]
-    VALID, AMENDED, REPEALED = "valid", "amended", "repealed"
-    VALIDITIES = [(VALID, "现行有效"), (AMENDED, "已修改"), (REPEALED, "已废止")]
+    # the enumerations' members as attributes of the model, for the readers of ``Entry.PUBLISHED``
+    DRAFT, IN_REVIEW, SECRECY_REVIEW = EntryStatus.DRAFT, EntryStatus.IN_REVIEW, EntryStatus.SECRECY_REVIEW
+    APPROVED, PUBLISHED, WITHDRAWN = EntryStatus.APPROVED, EntryStatus.PUBLISHED, EntryStatus.WITHDRAWN
+    STATUSES = EntryStatus.choices
+    PROACTIVE, ON_APPLICATION = DisclosureMode.PROACTIVE, DisclosureMode.ON_APPLICATION
+    MODES = DisclosureMode.choices
+    PUBLIC, REDACTED, NOT_PUBLIC = DisclosureAttribute.PUBLIC, DisclosureAttribute.REDACTED, \
+        DisclosureAttribute.NOT_PUBLIC
+    ATTRIBUTES = DisclosureAttribute.choices
+    VALID, AMENDED, REPEALED = Validity.VALID, Validity.AMENDED, Validity.REPEALED
+    VALIDITIES = Validity.choices
 
     index_number = models.CharField("索引号", max_length=80, unique=True, null=True, blank=True)
     title = models.CharField("信息名称", max_length=300)
@@ -171,6 +213,26 @@ class Entry(Deadline):
         return bool(self.repost_source or self.repost_url)
 
 
+@event_names(Entry)
+class EntryEvent(models.TextChoices):
+    """What the timeline of an entry says (one tense; Chinese labels as a clerk reads them)."""
+
+    DRAFTED = "drafted", "起草"
+    DRAFT_CHANGED = "draft_changed", "修改草稿"
+    ATTACHMENT_ADDED = "attachment_added", "添加附件"
+    ATTACHMENT_REMOVED = "attachment_removed", "删除附件"
+    SUBMITTED = "submitted", "提交审核"
+    REVIEW_APPROVE = "review_approve", "同意公开"
+    REVIEW_RETURN = "review_return", "退回修改"
+    REVIEW_REFER_SECRECY = "review_refer_secrecy", "提交厅保密办审查"
+    SCAN_OVERRIDDEN = "scan_overridden", "确认放行检查提示"
+    SCHEDULED = "scheduled", "定时发布"
+    PUBLISHED = "published", "发布"
+    WITHDRAWN = "withdrawn", "撤回"
+    VALIDITY_CHANGED = "validity_changed", "标记效力"
+    IMPORTED = "imported", "导入存量信息"
+
+
 def attachment_path(instance: Attachment, filename: str) -> str:
     return f"catalog/{instance.entry_id}/{instance.sha256[:16]}-{filename}"
 
@@ -186,6 +248,11 @@ class Attachment(models.Model):
     sha256 = models.CharField(max_length=64)
     text = models.TextField("提取的文字", blank=True, help_text="供发布前检查")
     order = models.PositiveSmallIntegerField(default=0)
+    redacted_of = models.OneToOneField(
+        "self", verbose_name="删减前的原件", null=True, blank=True, on_delete=models.CASCADE,
+        related_name="redacted_version",
+        help_text="此件删减后公开：本文件是该原件删减后对外发布的版本（第五条、第二十六条）",
+    )
 
     class Meta:
         verbose_name = "附件"
@@ -200,11 +267,11 @@ class ReviewRecord(models.Model):
     """One row of the review ledger (审核审查台账, Art. 4, annex 2): item, reviewer, date, opinion,
     whether secret, decision. Publishing over scan findings also leaves a row (the override reason)."""
 
-    CONTENT, SECRECY, PUBLISH = "content", "secrecy", "publish"
-    STAGES = [(CONTENT, "内容审核和保密审查"), (SECRECY, "厅保密办审查"), (PUBLISH, "发布")]
-    APPROVE, RETURN, REFER_SECRECY, OVERRIDE = "approve", "return", "refer_secrecy", "override"
-    DECISIONS = [(APPROVE, "同意公开"), (RETURN, "退回修改"), (REFER_SECRECY, "提交厅保密办审查"),
-                 (OVERRIDE, "检查提示经确认后发布")]
+    CONTENT, SECRECY, PUBLISH = ReviewStage.CONTENT, ReviewStage.SECRECY, ReviewStage.PUBLISH
+    STAGES = ReviewStage.choices
+    APPROVE, RETURN, REFER_SECRECY, OVERRIDE = (ReviewDecision.APPROVE, ReviewDecision.RETURN,
+                                                ReviewDecision.REFER_SECRECY, ReviewDecision.OVERRIDE)
+    DECISIONS = ReviewDecision.choices
 
     entry = models.ForeignKey(Entry, on_delete=models.PROTECT, related_name="ledger")
     item = models.CharField("审核事项", max_length=300)
@@ -219,6 +286,10 @@ class ReviewRecord(models.Model):
     decision = models.CharField("审核结论", max_length=20, choices=DECISIONS)
     higher_office = models.CharField("报上级保密部门审定情况", max_length=300, blank=True)
     findings = models.PositiveSmallIntegerField("检查提示数", default=0)
+    accepted_findings = models.JSONField(
+        "确认放行的检查提示", default=list, blank=True,
+        help_text="放行发布时逐项确认的检查提示（编号、类型、摘录），第四条",
+    )
 
     class Meta:
         verbose_name = "审核审查台账"
@@ -243,3 +314,10 @@ class SensitiveWord(models.Model):
 
     def __str__(self) -> str:
         return self.word
+
+
+@event_names(SensitiveWord)
+class SensitiveWordEvent(models.TextChoices):
+    ADDED = "word_added", "添加敏感词"
+    CHANGED = "word_changed", "修改敏感词"
+    REMOVED = "word_removed", "删除敏感词"

@@ -55,10 +55,34 @@ def _view(user: Any, entry: Any) -> bool:
     if "catalog.view_all" in user.permission_codes() or _own(user, entry.department_id):
         return True
     if user.has_role("secrecy"):
-        return entry.status == "secrecy_review" or entry.ledger.filter(stage="secrecy").exists()
+        return (entry.status == "secrecy_review" or _awaits_override(entry)
+                or entry.ledger.filter(stage__in=["secrecy", "publish"]).exists())
     return False
+
+
+def _awaits_override(entry: Any) -> bool:
+    return entry.status == "approved" and bool(entry.scan_findings)
+
+
+@rule("catalog.override_scan")
+def _override_scan(user: Any, entry: Any) -> bool:
+    """Publishing over the pre-publication scan's findings (personal data, sensitive words) is for
+    the secrecy office or the office head only, never the drafting department (Art. 4)."""
+    return user.has_role("secrecy", "office_head")
+
+
+@rule("catalog.import")
+def _import(user: Any, section: Any) -> bool:
+    """Entries published before this system: the office, or a handler of the section's department."""
+    return user.has_role("clerk", "office_head") or _draft(user, section)
 
 
 @rule("catalog.view_all")
 def _view_all(user: Any, obj: Any) -> bool:
     return "catalog.view_all" in user.permission_codes()
+
+
+@rule("catalog.manage_words")
+def _manage_words(user: Any, obj: Any) -> bool:
+    """The sensitive-word list of the scan (Art. 4) is kept by the office and the secrecy office."""
+    return user.has_role("clerk", "office_head", "secrecy")

@@ -14,7 +14,7 @@ from django.db.models import Max, Min, Q, QuerySet
 from django.utils import timezone
 
 from zwgk.catalog import search
-from zwgk.catalog.models import Category, Entry, Section
+from zwgk.catalog.models import Attachment, Category, Entry, Section
 from zwgk.org.permissions import can
 from zwgk.workdays import services as workdays
 
@@ -184,17 +184,26 @@ def run_search(filters: Browse, *, page: int = 1, limit: int = PAGE_SIZE) -> Pag
                 has_next=page < MAX_SEARCH_PAGES and page * limit < result.count, words=query.words)
 
 
-def entry_by_index_number(index_number: str, user: Any = None) -> Entry | None:
-    """A published (or withdrawn: the catalog keeps its record) entry; staff who may see it get
-    entries in any state."""
-    entry = (Entry.objects.select_related("section", "category", "department", "replaced_by")
-             .defer(*LARGE_FIELDS, "replaced_by__search_tokens", "replaced_by__body")
-             .prefetch_related("attachments").filter(index_number=index_number).order_by().first())
-    if entry is None:
+def entry_by_index_number(index_number: str) -> Entry | None:
+    """A published (or withdrawn: the catalog keeps its record) entry. Nothing else is reachable by
+    a public address, whoever asks: staff read drafts in the workbench (Art. 4, 26)."""
+    return (Entry.objects.select_related("section", "category", "department", "replaced_by")
+            .defer(*LARGE_FIELDS, "replaced_by__search_tokens", "replaced_by__body")
+            .filter(index_number=index_number, status__in=[Entry.PUBLISHED, Entry.WITHDRAWN]).order_by().first())
+
+
+def public_attachments(entry: Entry) -> QuerySet[Attachment]:
+    """The attachments the public may have (Art. 5, 26): for 此件删减后公开 only the redacted versions,
+    never an original; otherwise the files themselves."""
+    return entry.attachments.filter(redacted_of__isnull=entry.disclosure_attribute != Entry.REDACTED)
+
+
+def public_attachment(pk: int) -> Attachment | None:
+    """An attachment by its public address: one of ``public_attachments`` of a published entry."""
+    found = Attachment.objects.select_related("entry").filter(pk=pk, entry__status=Entry.PUBLISHED).first()
+    if found is None or not public_attachments(found.entry).filter(pk=found.pk).exists():
         return None
-    if entry.status in (Entry.PUBLISHED, Entry.WITHDRAWN) or (user is not None and can(user, "catalog.view", entry)):
-        return entry
-    return None
+    return found
 
 
 def newest(section_codes: list[str], per_section: int = 8) -> dict[str, list[Entry]]:
@@ -263,26 +272,18 @@ def visible_to(user: Any) -> QuerySet[Entry]:
         return qs
     own = Q(department_id=user.department_id) if user.department_id else Q(pk__in=[])
     if user.has_role("secrecy"):
-        own |= Q(status=Entry.SECRECY_REVIEW) | Q(ledger__stage="secrecy")
+        awaiting_override = Q(status=Entry.APPROVED) & ~Q(scan_findings=[])
+        own |= Q(status=Entry.SECRECY_REVIEW) | awaiting_override | Q(ledger__stage__in=["secrecy", "publish"])
     return qs.filter(own).distinct()
 
 
-SOON_WORKDAYS = 2
-
-
 def due_state(entry: Entry, today: date | None = None) -> str:
-    """Derived from ``due_on`` (never stored): overdue, due_soon or due."""
-    if entry.due_on is None:
-        return ""
-    today = today or timezone.localdate()
-    if entry.due_on < today:
-        return "overdue"
-    if entry.due_on <= workdays.deadline(today, SOON_WORKDAYS).date:
-        return "due_soon"
-    return "due"
+    """Derived from ``due_on`` by the working-day engine (never stored): overdue, due_soon or due;
+    "soon" is the policy profile's ``due_soon``."""
+    return workdays.due_state(entry.due_on, today or timezone.localdate())
 
 
-DUE_LABELS = {"overdue": "已超期", "due_soon": "即将到期", "due": "未到期"}
+DUE_LABELS = workdays.DUE_STATE_LABELS
 
 
 def due_for_publication(user: Any) -> dict[str, list[Entry]]:
@@ -290,9 +291,10 @@ def due_for_publication(user: Any) -> dict[str, list[Entry]]:
     (the office and the inspection corps see all)."""
     qs = visible_to(user).filter(status=Entry.APPROVED).order_by("due_on", "id")
     today = timezone.localdate()
+    soon = workdays.soon_limit(today)
     groups: dict[str, list[Entry]] = {"overdue": [], "due_soon": [], "due": []}
     for entry in qs[:500]:
-        state = due_state(entry, today) or "due"
+        state = workdays.due_state(entry.due_on, today, soon=soon) or "due"
         entry.due_state = state
         groups[state].append(entry)
     return groups

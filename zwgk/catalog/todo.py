@@ -25,6 +25,9 @@ def catalog_todo(user: Any) -> Iterable[TodoItem]:
         add(Entry.objects.filter(department_id=dept, status=Entry.IN_REVIEW), "信息审核")
     if user.has_role("secrecy"):
         add(Entry.objects.filter(status=Entry.SECRECY_REVIEW), "保密审查")
+    if user.has_role("secrecy", "office_head"):
+        # Art. 4: only they may publish over the scan's findings
+        add(Entry.objects.filter(status=Entry.APPROVED).exclude(scan_findings=[]), "确认放行检查提示")
     if dept and user.has_role("handler"):
         add(Entry.objects.filter(department_id=dept, status=Entry.APPROVED), "待发布")
         add(Entry.objects.filter(department_id=dept, status=Entry.DRAFT, created_by=user), "草稿")

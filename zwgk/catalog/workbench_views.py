@@ -3,23 +3,25 @@ department head and the secrecy office, publication, withdrawal, the ledger and 
 
 from __future__ import annotations
 
-from datetime import datetime
+import typing
 from typing import Any
 
 from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse
+from django.core.files.storage import default_storage
+from django.http import FileResponse, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
 from zwgk.catalog import exports, search, selectors, services
-from zwgk.catalog.models import Category, Entry, ReviewRecord, Section
+from zwgk.catalog.models import Attachment, Category, Entry, ReviewRecord, Section
 from zwgk.core.errors import InvalidInput, ServiceError
 from zwgk.core.transitions import TransitionRefused
 from zwgk.events.models import Event
+from zwgk.events.services import event_label
 from zwgk.org.permissions import can, get_for, require
 
 
@@ -43,14 +45,10 @@ class DraftForm(forms.Form):
         self.fields["section"].queryset = Section.objects.filter(department=department)
         self.fields["publisher"].choices = [(n, n) for n in services.publisher_names(department)]
 
-    def data_for(self) -> services.DraftData:
-        c = self.cleaned_data
-        return services.DraftData(
-            title=c["title"], section=c["section"], category=c["category"], body=c["body"],
-            disclosure_attribute=c["disclosure_attribute"], document_number=c["document_number"],
-            redacted_body=c["redacted_body"], disclosure_mode=c["disclosure_mode"], publisher=c["publisher"],
-            validity=c["validity"], repost_source=c["repost_source"], repost_url=c["repost_url"],
-        )
+    def as_body(self) -> dict[str, Any]:
+        """The form as the body of ``services.DraftBody`` (the API's draft body)."""
+        return {**self.cleaned_data, "section": self.cleaned_data["section"].code,
+                "category": self.cleaned_data["category"].code}
 
 
 class AttachmentForm(forms.Form):
@@ -88,13 +86,24 @@ def new(request: HttpRequest) -> HttpResponse:
     form = DraftForm(request.POST or None, user=request.user, department=department)
     if request.method == "POST" and form.is_valid():
         try:
-            entry = services.do_create_draft(request.user, form.data_for())
+            entry = services.do_create_draft(actor=request.user, **_validated(services.DraftBody, form.as_body()))
         except InvalidInput as exc:
             _form_errors(form, exc)
         else:
             messages.success(request, "草稿已保存。")
             return redirect("catalog_wb:detail", entry.pk)
     return render(request, "catalog/wb_form.html", {"nav": "catalog", "form": form, "entry": None})
+
+
+def _validated(schema: type[services.StrictSchema], body: dict[str, Any]) -> dict[str, Any]:
+    from pydantic import ValidationError
+
+    from zwgk.core.validation import invalid_input_from
+
+    try:
+        return schema.model_validate(body).model_dump(exclude_unset=True)
+    except ValidationError as exc:
+        raise invalid_input_from(exc.errors()) from None
 
 
 def _form_errors(form: forms.Form, exc: InvalidInput) -> None:
@@ -120,7 +129,7 @@ def edit(request: HttpRequest, pk: int) -> HttpResponse:
     form = DraftForm(request.POST or None, initial=initial, user=request.user, department=entry.department)
     if request.method == "POST" and form.is_valid():
         try:
-            services.do_update_draft(request.user, entry, form.data_for())
+            services.ACTIONS.perform(entry, "edit", actor=request.user, body=form.as_body())
         except InvalidInput as exc:
             _form_errors(form, exc)
         except TransitionRefused as exc:
@@ -172,71 +181,81 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
             messages.success(request, done)
             return redirect("catalog_wb:detail", entry.pk)
         entry = _entry(request, pk)
-    user = request.user
     due_state = selectors.due_state(entry) if entry.status == Entry.APPROVED else ""
+    events = list(Event.objects.for_object(entry).select_related("actor", "content_type"))
+    for event in events:
+        event.label = event_label(event)
+    attachments = list(entry.attachments.all())
     context = {
-        "nav": "catalog", "entry": entry, "ledger": entry.ledger.all(),
-        "events": Event.objects.for_object(entry).select_related("actor"),
-        "attachments": list(entry.attachments.all()), "scan_views": _scan_views(entry),
+        "nav": "catalog", "entry": entry, "ledger": entry.ledger.all(), "events": events,
+        "attachments": attachments, "scan_views": _scan_views(entry),
+        "findings": [{**f, "id": services.finding_id(f)} for f in entry.scan_findings],
+        "originals": [a for a in attachments if a.redacted_of_id is None],
         "due_state": due_state, "due_label": selectors.DUE_LABELS.get(due_state, ""),
-        "may": {
-            "edit": entry.status == Entry.DRAFT and can(user, "catalog.edit", entry),
-            "submit": entry.status == Entry.DRAFT and can(user, "catalog.submit", entry),
-            "review": entry.status in (Entry.IN_REVIEW, Entry.SECRECY_REVIEW) and can(user, "catalog.review", entry),
-            "publish": entry.status == Entry.APPROVED and can(user, "catalog.publish", entry),
-            "withdraw": entry.status == Entry.PUBLISHED and can(user, "catalog.withdraw", entry),
-        },
+        "may": dict.fromkeys(services.allowed_actions(entry, request.user), True),
         "secrecy_stage": entry.status == Entry.SECRECY_REVIEW,
         "attachment_form": AttachmentForm(), "validities": Entry.VALIDITIES,
     }
     return render(request, "catalog/wb_detail.html", context)
 
 
-def _act(request: HttpRequest, entry: Entry) -> str:
-    """One action from the detail page's forms; returns the message to show."""
-    post, user = request.POST, request.user
-    action = post.get("action")
-    if action == "submit":
-        entry = services.do_submit(user, entry)
-        found = len(entry.scan_findings)
-        if found:
-            return f"已提交审核。发布前检查发现{found}处提示，请审核人关注。"
-        return "已提交审核，发布前检查未发现问题。"
-    if action == "review":
-        services.do_review(user, entry, post.get("decision", ""), secret=post.get("secret") == "1",
-                           opinion=post.get("opinion", ""), higher_office=post.get("higher_office", ""))
-        return "审核意见已记入审核审查台账。"
-    if action == "publish":
-        at = None
-        if post.get("scheduled_for"):
-            try:
-                at = timezone.make_aware(datetime.fromisoformat(post["scheduled_for"]))
-            except ValueError:
-                raise InvalidInput("定时发布时间格式有误。", fields={"scheduled_for": "格式有误"}) from None
-        entry = services.do_publish(user, entry, override_reason=post.get("override_reason", ""), at=at)
-        if entry.status == Entry.PUBLISHED:
-            return f"已发布，索引号 {entry.index_number}。"
-        return f"已设定定时发布：{timezone.localtime(entry.scheduled_for):%Y-%m-%d %H:%M}。"
-    if action == "withdraw":
-        result = services.do_withdraw(user, entry, post.get("reason", ""), replace=post.get("replace") == "1")
-        return "已撤回。" + (f"替换稿已创建（草稿 {result.pk}）。" if result.pk != entry.pk else "")
-    if action == "validity":
-        entry = services.do_set_validity(user, entry, post.get("validity", ""))
-        return f"效力已标记为“{entry.get_validity_display()}”。"
+def _body(request: HttpRequest, action: str) -> dict[str, Any]:
+    """The body of ``action`` from the detail page's form: the fields of the action's schema that
+    were filled in (lists from repeated fields; a file for ``attach``)."""
+    post = request.POST
     if action == "attach":
         form = AttachmentForm(post, request.FILES)
         if not form.is_valid():
             raise InvalidInput("请选择要上传的附件。", fields={"file": "请选择文件"})
         upload = form.cleaned_data["file"]
-        services.do_add_attachment(user, entry, upload.name, upload.read())
-        return "附件已添加。"
-    if action == "remove_attachment":
-        attachment = entry.attachments.filter(pk=post.get("attachment")).first()
-        if attachment is None:
-            raise InvalidInput("没有这个附件。")
-        services.do_remove_attachment(user, attachment)
-        return "附件已删除。"
-    raise InvalidInput("未知的操作。")
+        return {"name": upload.name, "data": upload.read(), "redacted_of": post.get("redacted_of") or None}
+    body: dict[str, Any] = {}
+    for name, info in services.ACTIONS.actions[action].body.model_fields.items():
+        if typing.get_origin(info.annotation) is list:
+            body[name] = [v for v in post.getlist(name) if v]
+        elif post.get(name, "") != "":
+            body[name] = post[name]
+    return body
+
+
+def _done(entry: Entry, action: str, result: Any) -> str:
+    """What to tell the person after ``action``."""
+    if action == "submit":
+        found = len(result.scan_findings)
+        if found:
+            return f"已提交审核。发布前检查发现{found}处提示，请审核人关注。"
+        return "已提交审核，发布前检查未发现问题。"
+    if action == "publish":
+        if result.status == Entry.PUBLISHED:
+            return f"已发布，索引号 {result.index_number}。"
+        return f"已设定定时发布：{timezone.localtime(result.scheduled_for):%Y-%m-%d %H:%M}。"
+    if action == "withdraw":
+        return "已撤回。" + (f"替换稿已创建（草稿 {result.pk}）。" if result.pk != entry.pk else "")
+    if action == "set_validity":
+        return f"效力已标记为“{result.get_validity_display()}”。"
+    return {"review": "审核意见已记入审核审查台账。", "attach": "附件已添加。",
+            "remove_attachment": "附件已删除。"}.get(action, "已办理。")
+
+
+def _act(request: HttpRequest, entry: Entry) -> str:
+    """One action from the detail page's forms (the same registry and bodies as the API)."""
+    action = request.POST.get("action", "")
+    if action not in services.ACTIONS or action == "edit":
+        raise InvalidInput("未知的操作。")
+    result = services.ACTIONS.perform(entry, action, actor=request.user, body=_body(request, action))
+    return _done(entry, action, result)
+
+
+@login_required
+def attachment(request: HttpRequest, pk: int) -> FileResponse:
+    """Any attachment (originals too) of an entry the person may see: the staff's own address; the
+    public one serves only what the public may have."""
+    found = Attachment.objects.filter(pk=pk).first()
+    _entry(request, found.entry_id if found else 0)
+    response = FileResponse(default_storage.open(found.file.name, "rb"), content_type=found.content_type,
+                            as_attachment=not found.content_type.startswith("image/"), filename=found.name)
+    response["X-Content-Type-Options"] = "nosniff"
+    return response
 
 
 @login_required

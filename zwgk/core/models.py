@@ -1,4 +1,7 @@
-"""Numbering (Art. 15: every application is numbered at once) and idempotent writes (API.md)."""
+"""Numbering (Art. 15: every application is numbered at once), idempotent writes (API.md) and the
+site's profile: what every portal page carries, as data (the site's name, the footer's contact data
+and record numbers of the seed page's furniture, the disclosure guide's contact data, the visit
+counter, the unified code that begins every index number)."""
 
 from __future__ import annotations
 
@@ -48,3 +51,36 @@ class IdempotencyRecord(models.Model):
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["owner", "key"], name="idempotency_owner_key_unique")]
+
+
+class SiteProfile(models.Model):
+    """What every portal page carries (DESIGN.md, "The portal's page furniture"), as data."""
+
+    name = models.CharField("网站名称", max_length=100, default="公安厅门户网站")
+    department_name = models.CharField("机关名称", max_length=100, default="公安厅")
+    sponsor = models.CharField("主办", max_length=100, default="公安厅")
+    phone = models.CharField("联系电话", max_length=40, blank=True)
+    fax = models.CharField("传真", max_length=40, blank=True)
+    email = models.EmailField("电子邮箱", blank=True)
+    address = models.CharField("办公地址", max_length=200, blank=True)
+    office_hours = models.CharField("办公时间", max_length=100, blank=True)
+    postcode = models.CharField("邮政编码", max_length=10, blank=True)
+    site_code = models.CharField("网站标识码", max_length=20, blank=True)
+    icp_number = models.CharField("ICP备案号", max_length=40, blank=True)
+    police_record = models.CharField("公网安备号", max_length=60, blank=True)
+    unified_code = models.CharField("统一社会信用代码", max_length=18, blank=True, help_text="索引号前缀")
+    copyright_since = models.PositiveSmallIntegerField("版权起始年", default=2011)
+    visits = models.PositiveBigIntegerField("访问人数", default=0)
+
+    class Meta:
+        db_table = "portal_siteprofile"  # the table it had in the portal app: data survives the move
+        verbose_name = "网站信息"
+        verbose_name_plural = verbose_name
+
+    def __str__(self) -> str:
+        return self.name
+
+
+def current_site() -> SiteProfile:
+    """The site's profile; an unsaved default before any is configured."""
+    return SiteProfile.objects.order_by("pk").first() or SiteProfile()

@@ -9,8 +9,8 @@ from django.urls import reverse
 
 
 def office_addresses() -> list[str]:
+    from zwgk.core.models import current_site
     from zwgk.org.models import Staff
-    from zwgk.portal.models import current_site
 
     addresses: set[str] = set()
     for staff in Staff.objects.filter(is_active=True).exclude(email="").prefetch_related("roles"):

@@ -1,4 +1,5 @@
-"""Changes to the responsibility tables (Art. 25, 29; annex 4). Each change writes an event."""
+"""Changes to the routing of citizen messages (Art. 29, annex 4); the upkeep of sections (Art. 25) is
+``catalog.services.do_assign_section``. Each change writes an event."""
 
 from __future__ import annotations
 
@@ -6,24 +7,9 @@ from typing import Any
 
 from django.db import transaction
 
-from zwgk.catalog.models import Section
 from zwgk.events.services import record
-from zwgk.org.models import Department, MessageRoute
+from zwgk.org.models import MessageRoute
 from zwgk.org.permissions import require
-
-
-@transaction.atomic
-def do_assign_section(actor: Any, section: Section, department: Department) -> Section:
-    """Give the upkeep of ``section`` to ``department`` (Art. 25)."""
-    require(actor, "org.manage")
-    before = section.department
-    if before == department:
-        return section
-    section.department = department
-    section.save(update_fields=["department"])
-    record(section, "section_assigned", actor=actor, note=f"维护部门由{before}改为{department}",
-           data={"from": before.code, "to": department.code})
-    return section
 
 
 @transaction.atomic

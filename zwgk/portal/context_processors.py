@@ -1,6 +1,6 @@
 from django.http import HttpRequest
 
-from zwgk.portal.models import current_site
+from zwgk.core.models import current_site
 
 CARE_COOKIE = "care"
 

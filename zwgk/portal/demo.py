@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from zwgk.portal.models import SiteProfile
+from zwgk.core.models import SiteProfile
 
 SITE = {
     "name": "宁夏回族自治区公安厅门户网站",

@@ -12,8 +12,8 @@ from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 
 from zwgk.catalog.models import Section
+from zwgk.core.models import SiteProfile, current_site
 from zwgk.portal.context_processors import CARE_COOKIE
-from zwgk.portal.models import SiteProfile, current_site
 
 VISITOR_COOKIE = "visitor"
 CHANNEL_NAMES = dict(Section.CHANNELS)

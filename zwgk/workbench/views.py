@@ -15,6 +15,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 
+from zwgk.catalog import services as catalog_services
 from zwgk.core.errors import ServiceError
 from zwgk.org import auth
 from zwgk.org import services as org_services
@@ -132,8 +133,9 @@ def departments(request: HttpRequest) -> HttpResponse:
         if request.POST.get("step") == "assign":
             assign_form = SectionAssignForm(request.POST)
             if assign_form.is_valid():
-                org_services.do_assign_section(
-                    request.user, assign_form.cleaned_data["section"], assign_form.cleaned_data["department"]
+                catalog_services.do_assign_section(
+                    assign_form.cleaned_data["section"], actor=request.user,
+                    department=assign_form.cleaned_data["department"],
                 )
                 messages.success(request, "栏目维护部门已更新。")
                 return redirect("workbench:departments")
