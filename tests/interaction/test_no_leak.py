@@ -21,8 +21,8 @@ SURFACES_HTML = ["/interaction/mailbox/", "/interaction/mailbox/public/", "/inte
 
 
 def answer(people, message, reply: str) -> None:
-    services.do_route(people("clerk"), message, "public_order")
-    services.do_reply(people("public_order_handler"), message, reply)
+    message = services.do_route(message, actor=people("clerk"), department="public_order")
+    message = services.do_reply(message, actor=people("public_order_handler"), content=reply)
 
 
 def public_texts(numbers: list[str]) -> str:
@@ -68,7 +68,7 @@ def test_a_message_full_of_private_data_is_masked_everywhere(make, people):
 def test_manual_masks_reach_every_surface(make, people):
     message = make(body="我家在光明小区老槐树旁边，门口有个红色信箱。")
     answer(people, message, "您好，已处理。")
-    services.do_add_mask(people("clerk"), message, fragment="老槐树旁边")
+    services.do_add_mask(message, actor=people("clerk"), fragment="老槐树旁边")
     text = public_texts([message.number])
     assert "老槐树旁边" not in text and message.number in text
 
