@@ -121,3 +121,39 @@ def test_generated_private_data_never_leaks(make, people, resident_id, phone, te
         content = client.get(path).content.decode()
         for value in (resident_id, phone, name, email):
             assert value not in content, (path, value, body)
+
+
+def _staff_client(people, username: str) -> Client:
+    client = Client()
+    client.force_login(people(username))
+    return client
+
+
+def test_sender_history_shows_only_messages_the_viewer_may_open(make, people, token_client):
+    """Issue 9: a handler sees the sender's other messages only where it may open them itself; a
+    complaint about the police routed to the inspection corps stays with the inspection corps."""
+    phone = "13709518888"
+    complaint = make(kind="complaint", title="派出所民警态度恶劣", body="派出所民警推诿刁难。", phone=phone)
+    assert complaint.suggested_department.code == "inspection"
+    complaint = services.do_route(complaint, actor=people("clerk"), department="inspection")
+    question = make(title="驾驶证换证咨询", body="驾驶证到期怎么换？", phone=phone)
+    question = services.do_route(question, actor=people("clerk"), department="traffic")
+    unrouted = make(title="尚未分办的信", phone=phone)
+
+    matrix = {  # viewer, message opened: the other numbers it may see in the history
+        ("traffic_handler", question): [],
+        ("traffic_head", question): [],
+        ("inspection_handler", complaint): [],
+        ("clerk", question): [complaint.number, unrouted.number],
+        ("inspector", question): [complaint.number, unrouted.number],
+    }
+    for (username, opened), expected in matrix.items():
+        html = _staff_client(people, username).get(f"/workbench/messages/{opened.number}/").content.decode()
+        history = html.split("来信人其他信息")[1].split("办理记录")[0]
+        api = token_client(username).get(f"/messages/{opened.number}").json()["sender_history"]
+        assert sorted(h["number"] for h in api) == sorted(expected), username
+        for other in (complaint, question, unrouted):
+            if other != opened:
+                assert (other.number in history) == (other.number in expected), (username, other.number)
+        if opened != complaint and complaint.number not in expected:
+            assert "派出所民警态度恶劣" not in html, username
