@@ -18,7 +18,7 @@ from zwgk.core.errors import InvalidInput, NotFound
 from zwgk.events.services import event_label
 from zwgk.interaction import masking, selectors, services
 from zwgk.interaction.models import Message, PlatformAccount
-from zwgk.interaction.schemas import ComplexityValue, Kind
+from zwgk.interaction.schemas import ChannelValue, ComplexityValue, Kind, Status
 from zwgk.org.permissions import is_staff_member, require
 
 router = Router(tags=["网民信息"])
@@ -39,7 +39,7 @@ class MessageIn(StrictSchema):
 class ReceiptOut(Schema):
     number: str
     query_code: str
-    status: str
+    status: Status
     received_on: date
     due_on: date | None
     department: str | None
@@ -56,10 +56,10 @@ class EventOut(Schema):
 
 class HistoryOut(Schema):
     number: str
-    kind: str
+    kind: Kind
     kind_label: str
     title: str
-    status: str
+    status: Status
     received_on: date
 
 
@@ -82,12 +82,12 @@ class ReclassificationOut(Schema):
 
 class MessageOut(Schema):
     number: str
-    channel: str
+    channel: ChannelValue
     kind: Kind
     kind_label: str
     complexity: ComplexityValue
     triaged: bool
-    status: str
+    status: Status
     status_label: str
     title: str
     body: str
@@ -125,7 +125,7 @@ class MessageOut(Schema):
 
 class PublicItemOut(Schema):
     number: str
-    kind: str
+    kind: Kind
     kind_label: str
     title: str
     body: str
@@ -285,7 +285,7 @@ class NewMediaIn(StrictSchema):
 
 class NewMediaOut(Schema):
     number: str
-    status: str
+    status: Status
     received_on: date
     due_on: date | None
     department: str | None

@@ -11,7 +11,7 @@ from django.db.models import TextChoices
 from pydantic import Field
 
 from zwgk.core.validation import StrictSchema
-from zwgk.interaction.models import Complexity, ManualMask, MessageKind
+from zwgk.interaction.models import Channel, Complexity, ManualMask, MessageKind, MessageStatus
 
 
 def literal_of(choices: type[TextChoices]) -> Any:
@@ -21,6 +21,8 @@ def literal_of(choices: type[TextChoices]) -> Any:
 
 Kind = literal_of(MessageKind)
 ComplexityValue = literal_of(Complexity)
+Status = literal_of(MessageStatus)
+ChannelValue = literal_of(Channel)
 MaskField = Literal[("", *(value for value, _ in ManualMask.FIELDS))]
 
 
