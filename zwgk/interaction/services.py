@@ -1,7 +1,10 @@
-"""Writes on citizen messages: one function per action (DESIGN.md principle 4).
+"""Writes on citizen messages: one ``do_<action>(message, *, actor, ...)`` per row of ``TABLE``
+(DESIGN.md principle 4), registered in ``ACTIONS`` with the schema of its body (``schemas.py``).
 
-Each checks the actor's right and the source state (``TABLE``), changes the row inside a
-transaction and writes an event. Art. 28–32 (director's mailbox), Art. 34–37 (new media).
+The registry runs each one in a transaction on the row re-read under ``select_for_update``; the
+guard (``check``) asks ``org.permissions`` for the right and the table for the target state, so
+every status change, the intake's routing of hostile content included, comes from the table. Each
+action writes a ``MessageEvent``. Art. 28–32 (director's mailbox), Art. 34–37 (new media).
 """
 
 from __future__ import annotations
