@@ -53,3 +53,55 @@ def test_citizen_writes_office_routes_department_answers_public_sees_it_masked(p
     for private in (NAME, PHONE, RESIDENT_ID):
         assert private not in page.content()
     assert "欧阳某某" in text
+
+
+def test_a_complaint_reply_is_shown_only_after_the_department_head_approves_it(page, login):
+    """Art. 29 (一把手负责制): the inspection corps' handler drafts the reply to a complaint, the
+    corps' head approves it in their own session, and only then is it shown, masked (Art. 32)."""
+    title = "派出所民警态度恶劣"
+    page.goto("/interaction/mailbox/")
+    page.get_by_label("监督投诉").check()
+    page.get_by_label("标题").fill(title)
+    page.get_by_label("内容").fill(f"我叫{NAME}，电话{PHONE}，到派出所办理居住证时民警推诿刁难。")
+    page.get_by_label("姓名").fill(NAME)
+    page.get_by_label("联系电话").fill(PHONE)
+    page.get_by_role("button", name="提交").click()
+    page.wait_for_url("**/mailbox/receipt/")
+    number = page.locator("#number").inner_text().strip()
+
+    login("clerk")
+    page.wait_for_url("**/workbench/")
+    page.goto(f"/workbench/messages/{number}/")
+    page.get_by_label("承办部门").select_option("inspection")
+    page.get_by_role("button", name="定性并分办").click()
+    page.get_by_role("button", name="退出").click()
+
+    login("inspection_handler")
+    page.wait_for_url("**/workbench/")
+    page.goto("/workbench/messages/?q=mine")
+    page.get_by_role("link", name=number).click()
+    assert "须经部门负责人审批后发出" in page.content()
+    page.get_by_label("答复内容").fill(f"{NAME}您好！经督察部门核查，已责令该所整改，并对相关民警批评教育。")
+    page.get_by_role("button", name="提交答复").click()
+    assert "已提交部门负责人审批" in page.locator(".notice").first.inner_text()
+    page.get_by_role("button", name="退出").click()
+
+    page.goto("/interaction/mailbox/public/")
+    assert title not in page.content()  # not shown before the head approves
+
+    login("inspection_head")
+    page.wait_for_url("**/workbench/")
+    page.goto("/workbench/messages/?q=head")
+    page.get_by_role("link", name=number).click()
+    assert "已责令该所整改" in page.locator("#head-draft").inner_text()
+    page.get_by_label("审批意见").fill("同意")
+    page.get_by_role("button", name="审批同意并发出").click()
+    assert "已审批同意，答复已发出" in page.locator(".notice").first.inner_text()
+    page.get_by_role("button", name="退出").click()
+
+    page.goto("/interaction/mailbox/public/")
+    page.get_by_role("link", name=title).click()
+    text = page.locator("main").inner_text()
+    assert "已责令该所整改" in text and "欧阳某某" in text
+    for private in (NAME, PHONE):
+        assert private not in page.content()

@@ -97,10 +97,13 @@ def test_public_list_shows_answered_messages_allowed_by_the_sender(anon, token_c
     shown = anon.post("/messages", BODY).json()["number"]
     hidden = anon.post("/messages", {**BODY, "public": False}).json()["number"]
     pending = anon.post("/messages", BODY).json()["number"]
-    clerk, handler = token_client("clerk"), token_client("inspection_handler")
+    clerk, handler, head = token_client("clerk"), token_client("inspection_handler"), token_client("inspection_head")
     for number in (shown, hidden):
         clerk.post(f"/messages/{number}/actions/route", {"department": "inspection"})
-        handler.post(f"/messages/{number}/actions/reply", {"content": "孙丽您好，已核查整改。"})
+        r = handler.post(f"/messages/{number}/actions/reply", {"content": "孙丽您好，已核查整改。"})
+        assert r.json()["status"] == "awaiting_head"  # a complaint: the head approves first (Art. 29)
+        assert anon.get(f"/messages/public/{number}").status_code == 404
+        assert head.post(f"/messages/{number}/actions/head_approve", {}).json()["status"] == "answered"
     data = anon.get("/messages/public", {"page": 1}).json()
     numbers = [item["number"] for item in data["results"]]
     assert numbers == [shown] and data["count"] == 1

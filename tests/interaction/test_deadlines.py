@@ -22,7 +22,7 @@ from zwgk.interaction import services
 ])
 def test_reply_limit_by_kind_and_complexity(make, people, kind, on, complexity, due):
     message = make(kind=kind, on=on)
-    services.do_triage(people("clerk"), message, complexity)
+    message = services.do_triage(message, actor=people("clerk"), complexity=complexity)
     message.refresh_from_db()
     assert message.due_on == date.fromisoformat(due)
     assert message.due_start == date.fromisoformat(on)
@@ -37,20 +37,20 @@ def test_receipt_assumes_simple_until_triage(make):
 
 def test_triage_recounts_from_receipt_not_from_the_day_of_triage(make, people):
     message = make(kind="consultation", on="2026-09-30")
-    services.do_triage(people("clerk"), message, "major")
+    message = services.do_triage(message, actor=people("clerk"), complexity="major")
     assert message.due_on == date(2026, 10, 15)  # 7 working days from 9/30
 
 
 def test_new_media_is_answered_the_same_day_unless_triaged(people):
     from tests.interaction.conftest import at
 
-    result = services.do_submit_new_media(people("clerk"), platform="微博", account="宁夏公安", external_id="a1",
+    result = services.do_submit_new_media(actor=people("clerk"), platform="微博", account="宁夏公安", external_id="a1",
                                           author="塞上江南", content="电动自行车怎么上牌？", posted_at=at("2026-09-30"))
     message = result.message
     assert message.due_on == date(2026, 9, 30)  # Art. 37: 当日
-    services.do_triage(people("clerk"), message, "complex")
+    message = services.do_triage(message, actor=people("clerk"), complexity="complex")
     assert message.due_on == date(2026, 10, 10)  # 3 working days
-    services.do_triage(people("clerk"), message, "major")
+    message = services.do_triage(message, actor=people("clerk"), complexity="major")
     assert message.due_on == date(2026, 10, 15)
 
 
@@ -63,6 +63,6 @@ def test_overdue_is_derived_from_the_deadline(make, people, monkeypatch):
     assert not message.overdue
     monkeypatch.setattr(models.timezone, "localdate", lambda *a: date(2026, 1, 7))
     assert message.overdue
-    services.do_route(people("clerk"), message, "public_order")
-    services.do_reply(people("public_order_handler"), message, "您好，答复如下。")
+    message = services.do_route(message, actor=people("clerk"), department="public_order")
+    message = services.do_reply(message, actor=people("public_order_handler"), content="您好，答复如下。")
     assert not message.overdue  # answered: nothing is owed any more

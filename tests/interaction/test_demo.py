@@ -6,12 +6,12 @@ from django.core.management import call_command
 from django.test import Client
 
 from zwgk.interaction import demo as interaction_demo
-from zwgk.interaction.models import Message
+from zwgk.interaction.models import Message, MessageStatus
 
 
 def test_demo_covers_every_state_and_loads_once(demo):
     assert Message.objects.count() == len(interaction_demo.MAILBOX) + len(interaction_demo.NEW_MEDIA)
-    assert set(Message.objects.values_list("status", flat=True)) == {s for s, _ in Message.STATUSES}
+    assert set(Message.objects.values_list("status", flat=True)) == set(MessageStatus.values)
     assert all(m.received_on.year == 2026 for m in Message.objects.all())
     call_command("load_demo", stdout=open("/dev/null", "w"))
     assert Message.objects.count() == len(interaction_demo.MAILBOX) + len(interaction_demo.NEW_MEDIA)

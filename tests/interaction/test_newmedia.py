@@ -48,7 +48,7 @@ def test_csv_import_reports_each_bad_row(people):
             "微博,宁夏公安,c1,甲,户口本丢了怎么补办？,2026-10-09 08:00\n"
             "微博,没有的号,c2,乙,问题,2026-10-09 08:00\n"
             "微博,宁夏公安,c3,丙,驾照怎么换,昨天\n")
-    result = services.import_new_media_csv(people("clerk"), text)
+    result = services.import_new_media_csv(text, actor=people("clerk"))
     assert len(result.created) == 1 and result.duplicates == 1 and len(result.errors) == 2
     message = result.created[0]
     assert message.received_on == date(2026, 10, 9) and message.due_on == date(2026, 10, 9)

@@ -21,8 +21,8 @@ SURFACES_HTML = ["/interaction/mailbox/", "/interaction/mailbox/public/", "/inte
 
 
 def answer(people, message, reply: str) -> None:
-    services.do_route(people("clerk"), message, "public_order")
-    services.do_reply(people("public_order_handler"), message, reply)
+    message = services.do_route(message, actor=people("clerk"), department="public_order")
+    message = services.do_reply(message, actor=people("public_order_handler"), content=reply)
 
 
 def public_texts(numbers: list[str]) -> str:
@@ -68,7 +68,7 @@ def test_a_message_full_of_private_data_is_masked_everywhere(make, people):
 def test_manual_masks_reach_every_surface(make, people):
     message = make(body="我家在光明小区老槐树旁边，门口有个红色信箱。")
     answer(people, message, "您好，已处理。")
-    services.do_add_mask(people("clerk"), message, fragment="老槐树旁边")
+    services.do_add_mask(message, actor=people("clerk"), fragment="老槐树旁边")
     text = public_texts([message.number])
     assert "老槐树旁边" not in text and message.number in text
 
@@ -121,3 +121,39 @@ def test_generated_private_data_never_leaks(make, people, resident_id, phone, te
         content = client.get(path).content.decode()
         for value in (resident_id, phone, name, email):
             assert value not in content, (path, value, body)
+
+
+def _staff_client(people, username: str) -> Client:
+    client = Client()
+    client.force_login(people(username))
+    return client
+
+
+def test_sender_history_shows_only_messages_the_viewer_may_open(make, people, token_client):
+    """Issue 9: a handler sees the sender's other messages only where it may open them itself; a
+    complaint about the police routed to the inspection corps stays with the inspection corps."""
+    phone = "13709518888"
+    complaint = make(kind="complaint", title="派出所民警态度恶劣", body="派出所民警推诿刁难。", phone=phone)
+    assert complaint.suggested_department.code == "inspection"
+    complaint = services.do_route(complaint, actor=people("clerk"), department="inspection")
+    question = make(title="驾驶证换证咨询", body="驾驶证到期怎么换？", phone=phone)
+    question = services.do_route(question, actor=people("clerk"), department="traffic")
+    unrouted = make(title="尚未分办的信", phone=phone)
+
+    matrix = {  # viewer, message opened: the other numbers it may see in the history
+        ("traffic_handler", question): [],
+        ("traffic_head", question): [],
+        ("inspection_handler", complaint): [],
+        ("clerk", question): [complaint.number, unrouted.number],
+        ("inspector", question): [complaint.number, unrouted.number],
+    }
+    for (username, opened), expected in matrix.items():
+        html = _staff_client(people, username).get(f"/workbench/messages/{opened.number}/").content.decode()
+        history = html.split("来信人其他信息")[1].split("办理记录")[0]
+        api = token_client(username).get(f"/messages/{opened.number}").json()["sender_history"]
+        assert sorted(h["number"] for h in api) == sorted(expected), username
+        for other in (complaint, question, unrouted):
+            if other != opened:
+                assert (other.number in history) == (other.number in expected), (username, other.number)
+        if opened != complaint and complaint.number not in expected:
+            assert "派出所民警态度恶劣" not in html, username

@@ -67,11 +67,12 @@ def test_status_page_shows_delay_explanations_and_the_reply(people):
     client = Client()
     number, code, _ = receipt_of(client, FORM)
     message = Message.objects.get(number=number)
-    services.do_route(people("clerk"), message, "public_order")
-    services.do_explain_delay(people("public_order_handler"), message, "需要与户籍地核实，请稍候。")
+    message = services.do_route(message, actor=people("clerk"), department="public_order")
+    message = services.do_explain_delay(message, actor=people("public_order_handler"),
+                                        content="需要与户籍地核实，请稍候。")
     html = client.post("/interaction/mailbox/query/", {"number": number, "code": code}).content.decode()
     assert "需要与户籍地核实，请稍候。" in html
-    services.do_reply(people("public_order_handler"), message, "您好，请携带户口簿办理。")
+    message = services.do_reply(message, actor=people("public_order_handler"), content="您好，请携带户口簿办理。")
     html = client.post("/interaction/mailbox/query/", {"number": number, "code": code}).content.decode()
     assert "您好，请携带户口簿办理。" in html and "已答复" in html
 
@@ -80,8 +81,8 @@ def test_public_list_and_feed(people):
     client = Client()
     number, _, _ = receipt_of(client, FORM)
     message = Message.objects.get(number=number)
-    services.do_route(people("clerk"), message, "public_order")
-    services.do_reply(people("public_order_handler"), message, "李明您好，请携带户口簿办理。")
+    message = services.do_route(message, actor=people("clerk"), department="public_order")
+    message = services.do_reply(message, actor=people("public_order_handler"), content="李明您好，请携带户口簿办理。")
     html = client.get("/interaction/mailbox/public/").content.decode()
     assert "户口迁移咨询" in html and "李某" in html and "李明" not in html
     feed = client.get("/interaction/mailbox/public/feed.atom")

@@ -27,8 +27,8 @@ def test_routing_queue_lists_overdue_first(make, people):
 
 def test_department_queue_shows_only_its_messages(make, people):
     mine, other = make(title="我的信"), make(title="别人的信")
-    services.do_route(people("clerk"), mine, "traffic")
-    services.do_route(people("clerk"), other, "public_order")
+    mine = services.do_route(mine, actor=people("clerk"), department="traffic")
+    other = services.do_route(other, actor=people("clerk"), department="public_order")
     html = logged_in(people, "traffic_handler").get("/workbench/messages/?q=mine").content.decode()
     assert mine.number in html and other.number not in html
     assert logged_in(people, "traffic_handler").get(f"/workbench/messages/{other.number}/").status_code == 404
@@ -44,9 +44,19 @@ def test_office_routes_and_department_answers_in_the_workbench(make, people):
     message.refresh_from_db()
     assert message.department.code == "inspection" and message.due_on == date(2026, 10, 27)
     handler = logged_in(people, "inspection_handler")
-    handler.post(f"/workbench/messages/{message.number}/", {"step": "reply", "content": "您好，已核查整改。"})
+    response = handler.post(f"/workbench/messages/{message.number}/",
+                            {"step": "reply", "content": "您好，已核查整改。"}, follow=True)
+    assert "已提交部门负责人审批" in response.content.decode()
     message.refresh_from_db()
-    assert message.status == Message.ANSWERED
+    assert message.status == Message.AWAITING_HEAD and message.reply == ""
+    head = logged_in(people, "inspection_head")
+    page = head.get(f"/workbench/messages/{message.number}/").content.decode()
+    assert "您好，已核查整改。" in page and "审批同意并发出" in page
+    head.post(f"/workbench/messages/{message.number}/", {"step": "head_approve", "opinion": "同意"})
+    message.refresh_from_db()
+    assert message.status == Message.ANSWERED and message.reply == "您好，已核查整改。"
+    assert message.head_approved_by.username == "inspection_head"
+    assert message.replied_by.username == "inspection_handler"
 
 
 def test_refused_actions_show_a_message_and_change_nothing(make, people):

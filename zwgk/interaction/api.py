@@ -6,28 +6,25 @@ sender (with the query code).
 
 from __future__ import annotations
 
-import json
 from datetime import date, datetime
-from typing import Any, Literal
+from typing import Any
 
 from django.http import HttpRequest
 from ninja import Router, Schema
-from pydantic import ValidationError
 
-from zwgk.api.errors import validation_fields
 from zwgk.api.schemas import ErrorOut, StrictSchema
 from zwgk.core import limits
+from zwgk.core.actions import parse_json_object
 from zwgk.core.errors import InvalidInput, NotFound
+from zwgk.events.services import event_label
 from zwgk.interaction import masking, selectors, services
 from zwgk.interaction.models import Message, PlatformAccount
+from zwgk.interaction.schemas import ChannelValue, ComplexityValue, Kind, Status
 from zwgk.org.permissions import is_staff_member, require
 
 router = Router(tags=["网民信息"])
 newmedia_router = Router(tags=["政务新媒体"])
 ERRORS = {400: ErrorOut, 401: ErrorOut, 403: ErrorOut, 404: ErrorOut, 409: ErrorOut, 422: ErrorOut}
-
-Kind = Literal["consultation", "complaint", "tip_off", "suggestion"]
-
 
 class MessageIn(StrictSchema):
     kind: Kind
@@ -43,7 +40,7 @@ class MessageIn(StrictSchema):
 class ReceiptOut(Schema):
     number: str
     query_code: str
-    status: str
+    status: Status
     received_on: date
     due_on: date | None
     department: str | None
@@ -53,8 +50,18 @@ class ReceiptOut(Schema):
 class EventOut(Schema):
     at: datetime
     action: str
+    label: str
     by: str
     note: str
+
+
+class HistoryOut(Schema):
+    number: str
+    kind: Kind
+    kind_label: str
+    title: str
+    status: Status
+    received_on: date
 
 
 class ExplanationOut(Schema):
@@ -68,14 +75,20 @@ class MaskedOut(Schema):
     reply: str
 
 
+class ReclassificationOut(Schema):
+    complexity: ComplexityValue
+    reason: str
+    by: str
+
+
 class MessageOut(Schema):
     number: str
-    channel: str
-    kind: str
+    channel: ChannelValue
+    kind: Kind
     kind_label: str
-    complexity: str
+    complexity: ComplexityValue
     triaged: bool
-    status: str
+    status: Status
     status_label: str
     title: str
     body: str
@@ -83,6 +96,7 @@ class MessageOut(Schema):
     due_on: date | None
     due_provisional: bool
     overdue: bool
+    due_state: str
     department: str | None
     public: bool
     reply: str
@@ -101,13 +115,18 @@ class MessageOut(Schema):
     collective_review_on: date | None = None
     draft_reply: str | None = None
     legal_opinion: str | None = None
+    head_opinion: str | None = None
+    needs_head_approval: bool | None = None
+    reclassification: ReclassificationOut | None = None
+    policy_profile: str | None = None
+    sender_history: list[HistoryOut] | None = None
     allowed_actions: list[str] | None = None
     masked: MaskedOut | None = None
 
 
 class PublicItemOut(Schema):
     number: str
-    kind: str
+    kind: Kind
     kind_label: str
     title: str
     body: str
@@ -126,67 +145,16 @@ class PublicListOut(Schema):
     results: list[PublicItemOut]
 
 
-class TriageIn(StrictSchema):
-    complexity: Literal["simple", "complex", "major"]
-    department: str | None = None
-    kind: Kind | None = None
-
-
-class RouteIn(StrictSchema):
-    department: str
-    note: str = ""
-
-
-class ReplyIn(StrictSchema):
-    content: str
-    legal_review: bool = False
-
-
-class ContentIn(StrictSchema):
-    content: str
-
-
-class LegalReviewIn(StrictSchema):
-    decision: Literal["approve", "return"]
-    opinion: str = ""
-    content: str | None = None
-
-
-class NoteIn(StrictSchema):
-    note: str = ""
-
-
-class CollectiveIn(StrictSchema):
-    note: str
-    on: date | None = None
-
-
-class PassedOnIn(StrictSchema):
-    source: str
-
-
-class MarkIn(StrictSchema):
-    abusive: bool | None = None
-    withheld: bool | None = None
-    note: str = ""
-
-
-class MaskIn(StrictSchema):
-    fragment: str = ""
-    field: Literal["", "title", "body", "reply"] = ""
-    start: int | None = None
-    end: int | None = None
-
-
-ACTIONS: dict[str, type[StrictSchema]] = {
-    "triage": TriageIn, "route": RouteIn, "reply": ReplyIn, "explain_delay": ContentIn,
-    "legal_review": LegalReviewIn, "collective_review": CollectiveIn, "mark_passed_on": PassedOnIn,
-    "return_to_office": NoteIn, "mark": MarkIn, "close": NoteIn, "acknowledge_alert": NoteIn, "add_mask": MaskIn,
-}
-
-
 def _dept(message: Message) -> str | None:
     return message.department.code if message.department else None
+
+
+def _reclassification(message: Message) -> dict[str, Any] | None:
+    if not message.reclassification_pending:
+        return None
+    by = message.reclassification_by
+    return {"complexity": message.reclassification_complexity, "reason": message.reclassification_reason,
+            "by": by.display_name if by else ""}
 
 
 def message_data(message: Message, *, staff: Any = None) -> dict[str, Any]:
@@ -198,10 +166,12 @@ def message_data(message: Message, *, staff: Any = None) -> dict[str, Any]:
         "complexity": message.complexity, "triaged": message.triaged, "status": message.status,
         "status_label": message.get_status_display(), "title": message.title, "body": message.body,
         "received_on": message.received_on, "due_on": message.due_on, "due_provisional": message.due_provisional,
-        "overdue": message.overdue, "department": _dept(message), "public": message.public_allowed,
+        "overdue": message.overdue, "due_state": getattr(message, "due", None) or message.due_state(),
+        "department": _dept(message), "public": message.public_allowed,
         "reply": message.reply, "replied_at": message.replied_at, "emergency": message.emergency,
         "explanations": [{"at": e.at, "content": e.note} for e in events if e.action == "explain_delay"],
-        "events": [{"at": e.at, "action": e.action, "by": e.actor_label, "note": e.note} for e in events],
+        "events": [{"at": e.at, "action": e.action, "label": event_label(e), "by": e.actor_label, "note": e.note}
+                   for e in events],
     }
     if staff is not None:
         masked = masking.public_text(message)
@@ -210,7 +180,12 @@ def message_data(message: Message, *, staff: Any = None) -> dict[str, Any]:
             suggested_department=message.suggested_department.code if message.suggested_department else None,
             suggestion_reason=message.suggestion_reason, abusive=message.abusive, hostile=message.hostile,
             passed_on=message.passed_on, collective_review_on=message.collective_review_on,
-            draft_reply=message.draft_reply, legal_opinion=message.legal_opinion,
+            draft_reply=message.draft_reply, legal_opinion=message.legal_opinion, head_opinion=message.head_opinion,
+            needs_head_approval=message.needs_head_approval, policy_profile=message.policy_profile_id,
+            reclassification=_reclassification(message),
+            sender_history=[{"number": m.number, "kind": m.kind, "kind_label": m.kind_label, "title": m.title,
+                             "status": m.status, "received_on": m.received_on}
+                            for m in selectors.sender_history(message, staff)],
             allowed_actions=services.TABLE.allowed(message.status),
             masked={"title": masked.title, "body": masked.body, "reply": masked.reply},
         )
@@ -267,7 +242,8 @@ def staff_queue(request: HttpRequest, queue: str = "open"):
     require(request.user, "message.use")
     if queue not in dict(selectors.queues_for(request.user)):
         raise NotFound("没有这个队列。")
-    return [message_data(m, staff=request.user) for m in selectors.queue(request.user, queue)[:200]]
+    rows = selectors.with_due_state(list(selectors.queue(request.user, queue)[:200]))
+    return [message_data(m, staff=request.user) for m in rows]
 
 
 @router.get("/{number}", response={200: MessageOut, **ERRORS})
@@ -278,56 +254,22 @@ def detail(request: HttpRequest, number: str, query_code: str = ""):
     return message_data(limits.limited_lookup(request, number, lambda: selectors.for_citizen(number, query_code)))
 
 
-def _payload(request: HttpRequest, schema: type[StrictSchema]) -> Any:
-    try:
-        raw = json.loads(request.body or b"{}")
-        return schema.model_validate(raw if raw is not None else {})
-    except json.JSONDecodeError:
-        raise InvalidInput("请求内容不是有效的 JSON。", fields={"body": "不是有效的 JSON"}) from None
-    except ValidationError as exc:
-        fields = validation_fields(exc.errors())
-        raise InvalidInput("提交的数据有误（" + "；".join(f"{k}：{v}" for k, v in fields.items()) + "）。",
-                           fields=fields) from None
-
-
 @router.post("/{number}/actions/{action}", response={200: MessageOut, **ERRORS})
 def act(request: HttpRequest, number: str, action: str):
-    """Staff actions: ``triage`` {complexity, department?} (recomputes due_on from receipt), ``route``
-    {department}, ``reply`` {content, legal_review?}, ``explain_delay`` {content}; also
-    ``legal_review`` {decision, opinion}, ``collective_review`` {note}, ``mark_passed_on`` {source},
-    ``return_to_office`` {note}, ``mark`` {abusive?, withheld?}, ``close`` {note},
-    ``acknowledge_alert`` {note}, ``add_mask`` {fragment | field+start+end}."""
-    if action not in ACTIONS:
+    """Staff actions: ``triage`` {complexity, department?, kind?} (the office; recomputes due_on from
+    receipt), ``route`` {department}, ``reply`` {content, legal_review?}, ``explain_delay``
+    {content}; also ``request_reclassification`` {complexity, reason} (the department) and
+    ``decide_reclassification`` {approve, note} (the office), ``head_approve`` / ``head_return``
+    {opinion} (the department head, Art. 29), ``legal_review`` {decision, opinion, content?},
+    ``collective_review`` {note}, ``mark_passed_on`` {source}, ``return_to_office`` {note}, ``mark``
+    {abusive?, withheld?}, ``close`` {note}, ``acknowledge_alert`` {note}, ``add_mask`` {fragment |
+    field+start+end}, ``remove_mask`` {mask}, ``route_hostile`` {}."""
+    if action not in services.ACTIONS:
         raise NotFound(f"没有“{action}”这个操作。")
     message = selectors.for_staff(request.user, number)
-    p = _payload(request, ACTIONS[action])
-    user = request.user
-    if action == "triage":
-        services.do_triage(user, message, p.complexity, p.department, p.kind)
-    elif action == "route":
-        services.do_route(user, message, p.department, p.note)
-    elif action == "reply":
-        services.do_reply(user, message, p.content, p.legal_review)
-    elif action == "explain_delay":
-        services.do_explain_delay(user, message, p.content)
-    elif action == "legal_review":
-        services.do_legal_review(user, message, p.decision, p.opinion, p.content)
-    elif action == "collective_review":
-        services.do_collective_review(user, message, p.note, p.on)
-    elif action == "mark_passed_on":
-        services.do_mark_passed_on(user, message, p.source)
-    elif action == "return_to_office":
-        services.do_return_to_office(user, message, p.note)
-    elif action == "mark":
-        services.do_mark(user, message, abusive=p.abusive, withheld=p.withheld, note=p.note)
-    elif action == "close":
-        services.do_close(user, message, p.note)
-    elif action == "acknowledge_alert":
-        services.do_acknowledge_alert(user, message, p.note)
-    elif action == "add_mask":
-        services.do_add_mask(user, message, fragment=p.fragment, field=p.field, start=p.start, end=p.end)
+    services.ACTIONS.perform(message, action, actor=request.user, body=parse_json_object(request.body))
     message.refresh_from_db()
-    return message_data(message, staff=user)
+    return message_data(message, staff=request.user)
 
 
 # --- new media (Ch. 6) ----------------------------------------------------------------------
@@ -345,7 +287,7 @@ class NewMediaIn(StrictSchema):
 
 class NewMediaOut(Schema):
     number: str
-    status: str
+    status: Status
     received_on: date
     due_on: date | None
     department: str | None
@@ -368,7 +310,7 @@ def newmedia_item(request: HttpRequest, payload: NewMediaIn):
     (staff token). The same ``external_id`` of an account twice returns the first item (200).
     When it looks like a report for 110 (Art. 34), ``advice`` is the answer to send back at once."""
     result = services.do_submit_new_media(
-        request.user, platform=payload.platform, account=payload.account, external_id=payload.external_id,
+        actor=request.user, platform=payload.platform, account=payload.account, external_id=payload.external_id,
         author=payload.author, content=payload.content, posted_at=payload.posted_at, kind=payload.kind,
     )
     m = result.message

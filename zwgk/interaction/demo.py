@@ -15,7 +15,8 @@ ACCOUNTS = [("微信", "宁夏公安"), ("微博", "宁夏公安"), ("抖音", "
 
 # (kind, title, body, name, phone, id_number, public, received "MM-DD HH:MM", plan, department, complexity)
 # plans: new, routed, answered, legal (awaiting legal), legal_done, explained, closed (abusive),
-# passed_on (answered after collective review)
+# passed_on (answered after collective review), head (a complaint's reply awaiting the head's approval);
+# complaints, tip-offs and major messages are answered with the department head's approval (Art. 29)
 MAILBOX = [
     ("consultation", "身份证到期换领需要什么材料",
      "我的身份证下个月到期，请问在银川换领需要带什么材料？能否异地办理？", "李明", "13995012345", "", True,
@@ -54,7 +55,7 @@ MAILBOX = [
     ("consultation", "护照丢失补办", "护照在国外丢失，回国后如何补办？", "杨光", "15809512345", "", True,
      "09-07 10:00", "answered", "exit_entry", "simple"),
     ("complaint", "国庆前投诉：窗口推诿", "9月29日在车管所办理业务时工作人员推诿，请核查。", "朱琳", "13895111222",
-     "", True, "09-30 16:00", "routed", "inspection", "simple"),
+     "", True, "09-30 16:00", "head", "inspection", "simple"),
     ("consultation", "节后驾驶证业务办理时间", "国庆节后车管所哪天开始办公？", "秦松", "13709512468", "", True,
      "10-05 09:00", "routed", "traffic", "simple"),
     ("tip_off", "举报非法销售烟花爆竹", "某村有人无证销售烟花爆竹，存在安全隐患。", "尤佳", "13519512345", "", True,
@@ -112,31 +113,35 @@ def _advance(message: Message, plan: str, dept: str, complexity: str, clerk: Sta
     if plan == "new":
         return
     if plan == "closed":
-        services.do_close(clerk, message, "谩骂性言论，不予回复（第三十五条）")
+        services.do_close(message, actor=clerk, note="谩骂性言论，不予回复（第三十五条）")
         return
     if plan == "passed_on":
-        services.do_mark_passed_on(clerk, message, "人民网·地方领导留言板")
+        message = services.do_mark_passed_on(message, actor=clerk, source="人民网·地方领导留言板")
     if message.status == Message.RECEIVED:
-        services.do_triage(clerk, message, complexity or "simple", dept)
+        message = services.do_triage(message, actor=clerk, complexity=complexity or "simple", department=dept)
     elif complexity:
-        services.do_triage(clerk, message, complexity)
+        message = services.do_triage(message, actor=clerk, complexity=complexity)
     handler = _handler(dept)
     if plan == "routed":
         return
     if plan == "explained":
-        services.do_explain_delay(handler, message,
-                                  "您举报的线索正在核查中，因侦查工作需要暂不宜答复具体情况，请予理解。")
+        services.do_explain_delay(message, actor=handler,
+                                  content="您举报的线索正在核查中，因侦查工作需要暂不宜答复具体情况，请予理解。")
         return
     if plan == "passed_on":
-        services.do_collective_review(clerk, message, "经厅务会研究，按户籍迁移政策答复。")
+        message = services.do_collective_review(message, actor=clerk, note="经厅务会研究，按户籍迁移政策答复。")
     reply = REPLIES[message.kind]
     if plan in ("legal", "legal_done"):
         legal = "依据《中华人民共和国行政复议法》的规定，您可在法定期限内申请行政复议。"
-        services.do_reply(handler, message, reply + legal, legal_review=True)
+        message = services.do_reply(message, actor=handler, content=reply + legal, legal_review=True)
         if plan == "legal_done":
-            services.do_legal_review(Staff.objects.get(username="legal_head"), message, "approve", "同意")
-        return
-    services.do_reply(handler, message, reply)
+            message = services.do_legal_review(message, actor=Staff.objects.get(username="legal_head"),
+                                               decision="approve", opinion="同意")
+    else:
+        message = services.do_reply(message, actor=handler, content=reply)
+    if message.status == Message.AWAITING_HEAD and plan not in ("legal", "head"):
+        # Art. 29: complaints, tip-offs and major messages are answered with the head's approval.
+        services.do_head_approve(message, actor=Staff.objects.get(username=f"{dept}_head"), opinion="同意")
 
 
 def load() -> str:
@@ -152,7 +157,7 @@ def load() -> str:
                                         id_number=id_number, public=public, received_at=_at(at))
         _advance(message, plan, dept, complexity, clerk)
     for platform, account, external_id, author, content, at, plan, dept in NEW_MEDIA:
-        result = services.do_submit_new_media(clerk, platform=platform, account=account, external_id=external_id,
+        result = services.do_submit_new_media(actor=clerk, platform=platform, account=account, external_id=external_id,
                                               author=author, content=content, posted_at=_at(at))
         _advance(result.message, plan, dept, "", clerk)
     answered = Message.objects.filter(status=Message.ANSWERED).count()

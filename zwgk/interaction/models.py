@@ -3,21 +3,53 @@ of the government new-media accounts (Art. 33–38), with the word lists and rep
 
 from __future__ import annotations
 
+from datetime import date
+
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
 
 from zwgk.org.models import Department
-from zwgk.workdays.models import Deadline
+from zwgk.workdays.models import Deadline, PolicyProfile
 
-KINDS = [
-    ("consultation", "业务咨询"),
-    ("complaint", "监督投诉"),
-    ("tip_off", "线索举报"),
-    ("suggestion", "意见建议"),
-]
+
+class MessageKind(models.TextChoices):
+    """The four kinds of citizen message of the director's mailbox (Art. 28)."""
+
+    CONSULTATION = "consultation", "业务咨询"
+    COMPLAINT = "complaint", "监督投诉"
+    TIP_OFF = "tip_off", "线索举报"
+    SUGGESTION = "suggestion", "意见建议"
+
+
+class Complexity(models.TextChoices):
+    """How involved a message is; the reply limit depends on it (Art. 31, 37)."""
+
+    SIMPLE = "simple", "内容情节较简单"
+    COMPLEX = "complex", "内容情节较复杂"
+    MAJOR = "major", "重大疑难"
+
+
+class Channel(models.TextChoices):
+    MAILBOX = "mailbox", "厅长信箱"
+    NEW_MEDIA = "new_media", "政务新媒体"
+
+
+class MessageStatus(models.TextChoices):
+    """The states of ``services.TABLE`` (a test checks they are the same)."""
+
+    RECEIVED = "received", "已受理，待分办"
+    ROUTED = "routed", "办理中"
+    AWAITING_LEGAL = "awaiting_legal", "答复法制审核中"
+    AWAITING_HEAD = "awaiting_head", "答复待部门负责人审批"
+    ANSWERED = "answered", "已答复"
+    CLOSED = "closed", "已办结（不予答复）"
+
+
+# Older names, kept for the forms.
+KINDS = MessageKind.choices
 KIND_LABELS = dict(KINDS)
-COMPLEXITIES = [("simple", "内容情节较简单"), ("complex", "内容情节较复杂"), ("major", "重大疑难")]
+COMPLEXITIES = Complexity.choices
 COMPLEXITY_LABELS = dict(COMPLEXITIES)
 
 
@@ -92,6 +124,37 @@ class PlatformAccount(models.Model):
         return f"{self.platform}·{self.name}"
 
 
+class HeadApprovalRuleQuerySet(models.QuerySet):
+    def applies_to(self, message: Message) -> bool:
+        return self.filter(models.Q(kind="") | models.Q(kind=message.kind),
+                           models.Q(complexity="") | models.Q(complexity=message.complexity)).exists()
+
+
+class HeadApprovalRule(models.Model):
+    """Which replies need the department head's approval before they are sent and shown (Art. 29:
+    一把手负责制), as data: a reply needs it when a rule matches the message's kind (blank: any kind)
+    and complexity (blank: any). Seeded with complaints, tip-offs and every major message."""
+
+    kind = models.CharField("信息类别", max_length=20, choices=MessageKind.choices, blank=True,
+                            help_text="留空表示各类")
+    complexity = models.CharField("情节", max_length=10, choices=Complexity.choices, blank=True,
+                                  help_text="留空表示各种情节")
+
+    objects = HeadApprovalRuleQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "须部门负责人审批的答复"
+        verbose_name_plural = verbose_name
+        constraints = [
+            models.UniqueConstraint(fields=["kind", "complexity"], name="head_approval_rule_unique"),
+            models.CheckConstraint(condition=~models.Q(kind="", complexity=""), name="head_approval_rule_not_all"),
+        ]
+
+    def __str__(self) -> str:
+        kind = self.get_kind_display() if self.kind else "各类信息"
+        return f"{kind}·{self.get_complexity_display()}" if self.complexity else kind
+
+
 class Message(Deadline):
     """One citizen message (网民信息): from the director's mailbox or a new-media account.
 
@@ -100,25 +163,32 @@ class Message(Deadline):
     counted from ``received_on``; overdue is derived from it.
     """
 
-    MAILBOX, NEW_MEDIA = "mailbox", "new_media"
-    CHANNELS = [(MAILBOX, "厅长信箱"), (NEW_MEDIA, "政务新媒体")]
-    RECEIVED, ROUTED, AWAITING_LEGAL, ANSWERED, CLOSED = "received", "routed", "awaiting_legal", "answered", "closed"
-    STATUSES = [
-        (RECEIVED, "已受理，待分办"),
-        (ROUTED, "办理中"),
-        (AWAITING_LEGAL, "答复法制审核中"),
-        (ANSWERED, "已答复"),
-        (CLOSED, "已办结（不予答复）"),
-    ]
-    OPEN = (RECEIVED, ROUTED, AWAITING_LEGAL)
+    MAILBOX, NEW_MEDIA = Channel.MAILBOX, Channel.NEW_MEDIA
+    RECEIVED, ROUTED, ANSWERED, CLOSED = (MessageStatus.RECEIVED, MessageStatus.ROUTED, MessageStatus.ANSWERED,
+                                          MessageStatus.CLOSED)
+    AWAITING_LEGAL, AWAITING_HEAD = MessageStatus.AWAITING_LEGAL, MessageStatus.AWAITING_HEAD
+    OPEN = (RECEIVED, ROUTED, AWAITING_LEGAL, AWAITING_HEAD)
 
     number = models.CharField("编号", max_length=40, unique=True)
     query_code_hash = models.CharField("查询码摘要", max_length=64, blank=True)
-    channel = models.CharField("渠道", max_length=20, choices=CHANNELS, default=MAILBOX)
-    kind = models.CharField("信息类别", max_length=20, choices=KINDS)
-    complexity = models.CharField("情节", max_length=10, choices=COMPLEXITIES, default="simple")
+    channel = models.CharField("渠道", max_length=20, choices=Channel.choices, default=Channel.MAILBOX)
+    kind = models.CharField("信息类别", max_length=20, choices=MessageKind.choices)
+    complexity = models.CharField("情节", max_length=10, choices=Complexity.choices, default=Complexity.SIMPLE)
     triaged = models.BooleanField("已定性", default=False)
-    status = models.CharField("状态", max_length=20, choices=STATUSES, default=RECEIVED, db_index=True)
+    # Art. 31: a department may ask for another complexity; the office decides (one request at a time).
+    reclassification_complexity = models.CharField("申请调整情节", max_length=10, choices=Complexity.choices,
+                                                   blank=True)
+    reclassification_reason = models.CharField("申请理由", max_length=300, blank=True)
+    reclassification_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name="申请人", null=True, blank=True, on_delete=models.PROTECT,
+        related_name="+",
+    )
+    status = models.CharField("状态", max_length=20, choices=MessageStatus.choices, default=MessageStatus.RECEIVED,
+                              db_index=True)
+    # The time limits the message is counted under (froide keeps the law on each request): a later
+    # change of the setting does not move the deadlines of messages already received.
+    policy_profile = models.ForeignKey(PolicyProfile, verbose_name="时限规则", null=True, blank=True,
+                                       on_delete=models.PROTECT, related_name="+")
     title = models.CharField("标题", max_length=200)
     body = models.TextField("内容")
     name = models.CharField("姓名", max_length=60, blank=True)
@@ -155,6 +225,11 @@ class Message(Deadline):
         related_name="+",
     )
     legal_opinion = models.TextField("法制审核意见", blank=True)
+    head_opinion = models.TextField("部门负责人审批意见", blank=True)
+    head_approved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name="审批人", null=True, blank=True, on_delete=models.PROTECT,
+        related_name="+",
+    )
     reply = models.TextField("答复内容", blank=True)
     replied_at = models.DateTimeField("答复时间", null=True, blank=True)
     replied_by = models.ForeignKey(
@@ -189,10 +264,29 @@ class Message(Deadline):
     def is_open(self) -> bool:
         return self.status in self.OPEN
 
+    def due_state(self, soon: date | None = None) -> str:
+        """``overdue``, ``due_soon``, ``due`` or ``""`` (answered, closed): derived from ``due_on`` by the
+        working-day engine (DESIGN.md principle 3), never stored. Pass ``soon`` for many at once."""
+        from zwgk.workdays import services as workdays
+
+        if not self.is_open or self.due_on is None:
+            return ""
+        today = timezone.localdate()
+        if soon is None and self.due_on >= today:
+            soon = workdays.soon_limit(today, profile=self.policy_profile_id)
+        return workdays.due_state(self.due_on, today, soon=soon)
+
     @property
     def overdue(self) -> bool:
-        """Derived from ``due_on`` (DESIGN.md principle 3), never stored."""
-        return self.is_open and self.due_on is not None and self.due_on < timezone.localdate()
+        return self.due_state(soon=timezone.localdate()) == "overdue"
+
+    @property
+    def due_label(self) -> str:
+        from zwgk.workdays.services import DUE_STATE_LABELS
+
+        state = getattr(self, "due", None)
+        state = self.due_state() if state is None else state
+        return DUE_STATE_LABELS[state] if state in ("overdue", "due_soon") else ""
 
     @property
     def kind_label(self) -> str:
@@ -201,12 +295,21 @@ class Message(Deadline):
     @property
     def needs_collective_review(self) -> bool:
         """Art. 29: passed-on messages and major, difficult ones are studied collectively."""
-        return self.passed_on or self.complexity == "major"
+        return self.passed_on or self.complexity == Complexity.MAJOR
+
+    @property
+    def needs_head_approval(self) -> bool:
+        """Art. 29 (一把手负责制): the kinds and complexities of ``HeadApprovalRule`` (policy data)."""
+        return HeadApprovalRule.objects.applies_to(self)
+
+    @property
+    def reclassification_pending(self) -> bool:
+        return bool(self.reclassification_complexity)
 
     @property
     def shown_publicly(self) -> bool:
         """Art. 32: an answered message is shown unless the sender said no (or it is withheld)."""
-        return (self.status == self.ANSWERED and self.public_allowed and not self.withheld
+        return (self.status == MessageStatus.ANSWERED and self.public_allowed and not self.withheld
                 and not self.abusive and not self.hostile)
 
     @property

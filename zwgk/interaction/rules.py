@@ -48,7 +48,21 @@ def _route(user: Any, message: Any) -> bool:
 
 @rule("message.triage")
 def _triage(user: Any, message: Any) -> bool:
-    return _office(user) or _handler(user, message)
+    """Only the office sets a message's complexity, and so its deadline (Art. 31)."""
+    return _office(user)
+
+
+@rule("message.request_reclassification")
+def _request_reclassification(user: Any, message: Any) -> bool:
+    """The handling department may ask the office for another complexity (Art. 31)."""
+    return _handler(user, message)
+
+
+@rule("message.head_approve")
+def _head_approve(user: Any, message: Any) -> bool:
+    """The head of the owning department approves its replies (Art. 29: "一把手"负责制); for what the
+    office owns itself, the office head."""
+    return _own(user, message) and user.has_role("dept_head", "office_head")
 
 
 @rule("message.handle")

@@ -6,14 +6,21 @@ from typing import Any
 
 from django.core.paginator import Page, Paginator
 from django.db.models import QuerySet
+from django.utils import timezone
 
+from zwgk.core import query_codes
 from zwgk.core.errors import NotFound
 from zwgk.events.models import Event
 from zwgk.interaction.models import Message
-from zwgk.interaction.services import query_code_matches
 from zwgk.org.permissions import can, get_for
+from zwgk.workdays import services as workdays
 
 PUBLIC_PAGE_SIZE = 20
+HISTORY_SIZE = 20
+
+
+def query_code_matches(message: Message, code: str | None) -> bool:
+    return query_codes.query_code_matches(message.query_code_hash, code)
 
 
 def public_messages() -> QuerySet[Message]:
@@ -62,6 +69,8 @@ def delay_explanations(message: Message) -> list[Event]:
 QUEUES = {
     "routing": "待分办",
     "mine": "本部门办理中",
+    "head": "待本部门负责人审批",
+    "reclassification": "调整情节申请",
     "legal": "待法制审核",
     "emergency": "报警提示",
     "open": "全部在办",
@@ -72,9 +81,11 @@ QUEUES = {
 def queues_for(user: Any) -> list[tuple[str, str]]:
     keys = []
     if can(user, "message.route"):
-        keys += ["routing", "emergency"]
+        keys += ["routing", "emergency", "reclassification"]
     if user.department_id and user.has_role("handler", "dept_head"):
         keys.append("mine")
+    if user.department_id and user.has_role("dept_head", "office_head"):
+        keys.append("head")
     if user.has_role("legal"):
         keys.append("legal")
     if can(user, "message.view_all"):
@@ -91,7 +102,12 @@ def queue(user: Any, key: str) -> QuerySet[Message]:
         qs = qs.filter(emergency=True).order_by("emergency_acknowledged", "-received_at")
         return qs
     elif key == "mine":
-        qs = qs.filter(department_id=user.department_id, status__in=[Message.ROUTED, Message.AWAITING_LEGAL])
+        qs = qs.filter(department_id=user.department_id,
+                       status__in=[Message.ROUTED, Message.AWAITING_LEGAL, Message.AWAITING_HEAD])
+    elif key == "head":
+        qs = qs.filter(department_id=user.department_id, status=Message.AWAITING_HEAD)
+    elif key == "reclassification":
+        qs = qs.filter(status__in=Message.OPEN).exclude(reclassification_complexity="")
     elif key == "legal":
         qs = qs.filter(status=Message.AWAITING_LEGAL)
     elif key == "open":
@@ -103,8 +119,30 @@ def queue(user: Any, key: str) -> QuerySet[Message]:
     return qs.order_by("due_on", "received_at")
 
 
-def sender_history(message: Message) -> QuerySet[Message]:
-    """Other messages from the same phone (staff only), newest first."""
+def with_due_state(rows: list[Message]) -> list[Message]:
+    """Each row with ``due`` set: overdue / due soon / due, from the working-day engine, with one
+    "soon" threshold per policy profile for the whole list."""
+    today = timezone.localdate()
+    soon: dict[str | None, Any] = {}
+    for message in rows:
+        profile = message.policy_profile_id
+        if profile not in soon:
+            soon[profile] = workdays.soon_limit(today, profile=profile)
+        message.due = message.due_state(soon=soon[profile])
+    return rows
+
+
+def sender_history(message: Message, user: Any) -> list[Message]:
+    """Other messages from the same phone, newest first: only those ``user`` may open itself (a
+    complaint about the police routed to the inspection corps is not shown to another department)."""
     if not message.phone:
-        return Message.objects.none()
-    return Message.objects.filter(phone=message.phone).exclude(pk=message.pk).order_by("-received_at")[:20]
+        return []
+    others = (Message.objects.filter(phone=message.phone).exclude(pk=message.pk)
+              .select_related("department").order_by("-received_at", "-id"))
+    shown: list[Message] = []
+    for other in others.iterator():
+        if can(user, "message.view", other):
+            shown.append(other)
+            if len(shown) == HISTORY_SIZE:
+                break
+    return shown

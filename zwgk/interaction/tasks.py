@@ -11,10 +11,11 @@ from django.urls import reverse
 def office_addresses() -> list[str]:
     from zwgk.core.models import current_site
     from zwgk.org.models import Staff
+    from zwgk.org.permissions import can
 
     addresses: set[str] = set()
     for staff in Staff.objects.filter(is_active=True).exclude(email="").prefetch_related("roles"):
-        if "message.route" in staff.permission_codes():
+        if can(staff, "message.route"):
             addresses.add(staff.email)
     site_email = getattr(current_site(), "email", "")
     if site_email:

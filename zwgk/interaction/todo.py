@@ -25,8 +25,13 @@ def message_todo(user: Any) -> Iterable[TodoItem]:
     if can(user, "message.route"):
         add(Message.objects.filter(emergency=True, emergency_acknowledged=False), "【报警提示】请通报有关部门")
         add(Message.objects.filter(status=Message.RECEIVED), "网民信息待分办")
+        add(Message.objects.filter(status__in=Message.OPEN).exclude(reclassification_complexity=""),
+            "网民信息调整情节申请待决定")
     if user.department_id and user.has_role("handler", "dept_head"):
         add(Message.objects.filter(department_id=user.department_id, status=Message.ROUTED), "网民信息待答复")
+    if user.department_id and user.has_role("dept_head", "office_head"):
+        add(Message.objects.filter(department_id=user.department_id, status=Message.AWAITING_HEAD),
+            "网民信息答复待审批")
     if user.has_role("legal"):
         add(Message.objects.filter(status=Message.AWAITING_LEGAL), "答复待法制审核")
     return items

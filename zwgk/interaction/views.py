@@ -5,19 +5,21 @@ new-media CSV import and the word lists. Thin: the services decide."""
 from __future__ import annotations
 
 from datetime import datetime, time
+from typing import Any, get_args
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db.models import Q
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.utils import timezone
 
 from zwgk.core.errors import InvalidInput, NotFound, ServiceError
 from zwgk.core.transitions import TransitionRefused
+from zwgk.events.services import event_label
 from zwgk.interaction import masking, selectors, services
 from zwgk.interaction.forms import ImportForm, MaskForm, RegisterForm
-from zwgk.interaction.models import COMPLEXITIES, KINDS, ManualMask, Message, ReplyTemplate, WordList
+from zwgk.interaction.models import Complexity, Message, MessageKind, ReplyTemplate, WordList
 from zwgk.org.models import Department
 from zwgk.org.permissions import can, require
 
@@ -31,68 +33,67 @@ def queue(request: HttpRequest) -> HttpResponse:
     key = request.GET.get("q") or queues[0][0]
     if key not in dict(queues):
         raise NotFound("没有这个队列。")
-    rows = list(selectors.queue(request.user, key)[:300])
+    rows = selectors.with_due_state(list(selectors.queue(request.user, key)[:300]))
     return render(request, "interaction/wb_queue.html", {
         "nav": "messages", "queues": queues, "current": key, "rows": rows,
         "office": can(request.user, "message.route"), "can_import": can(request.user, "message.import"),
     })
 
 
-def _str(request: HttpRequest, name: str) -> str:
-    return request.POST.get(name, "").strip()
+CONFIRMATIONS = {
+    "triage": "已定性，答复期限已重新计算。",
+    "route": "已分办。",
+    "route_hostile": "已通报网安部门。",
+    "return_to_office": "已退回办公室重新分办。",
+    "reply": "已答复。",
+    "legal_review": "审核意见已记录。",
+    "head_approve": "已审批同意，答复已发出。",
+    "head_return": "已退回承办人修改。",
+    "request_reclassification": "调整情节的申请已提交办公室。",
+    "decide_reclassification": "已决定。",
+    "collective_review": "集体研究意见已记录。",
+    "mark_passed_on": "已标记为党委政府交办信息。",
+    "explain_delay": "解释说明已发送，来信人可在查询页看到。",
+    "mark": "标记已更新。",
+    "close": "已办结（不予答复）。",
+    "acknowledge_alert": "已记录通报情况。",
+    "add_mask": "已添加屏蔽。",
+    "remove_mask": "已删除屏蔽。",
+}
+REPLY_CONFIRMATIONS = {
+    Message.AWAITING_LEGAL: "已提交法制部门审核。",
+    Message.AWAITING_HEAD: "已提交部门负责人审批，审批同意后发出。",
+    Message.ANSWERED: "已答复。",
+}
+
+
+def _is_bool(annotation: Any) -> bool:
+    return annotation is bool or bool in get_args(annotation)
+
+
+def form_body(request: HttpRequest, action: str) -> dict[str, Any]:
+    """The body of ``action`` from a workbench form: the fields of its schema that were posted (an
+    empty choice means "not given"); an unticked checkbox is False."""
+    body: dict[str, Any] = {}
+    for name, info in services.ACTIONS.actions[action].body.model_fields.items():
+        raw = request.POST.get(name)
+        if _is_bool(info.annotation):
+            body[name] = (raw or "").strip().lower() in ("1", "on", "true", "yes")
+        elif raw is not None and (raw.strip() or info.annotation is str):
+            body[name] = raw.strip()
+    return body
 
 
 def _act(request: HttpRequest, message: Message) -> str:
-    """Run the action posted in ``step``; returns the Chinese confirmation."""
-    step, user = request.POST.get("step", ""), request.user
-    if step == "triage":
-        services.do_triage(user, message, _str(request, "complexity"), _str(request, "department") or None,
-                           _str(request, "kind") or None)
-        return "已定性，答复期限已重新计算。"
-    if step == "route":
-        services.do_route(user, message, _str(request, "department"), _str(request, "note"))
-        return "已分办。"
-    if step == "return_to_office":
-        services.do_return_to_office(user, message, _str(request, "note"))
-        return "已退回办公室重新分办。"
-    if step == "reply":
-        services.do_reply(user, message, _str(request, "content"), legal_review=bool(request.POST.get("legal_review")))
-        return "已提交法制部门审核。" if message.status == Message.AWAITING_LEGAL else "已答复。"
-    if step == "legal_review":
-        services.do_legal_review(user, message, _str(request, "decision"), _str(request, "opinion"),
-                                 _str(request, "content") or None)
-        return "审核意见已记录。"
-    if step == "collective_review":
-        services.do_collective_review(user, message, _str(request, "note"))
-        return "集体研究意见已记录。"
-    if step == "mark_passed_on":
-        services.do_mark_passed_on(user, message, _str(request, "source"))
-        return "已标记为党委政府交办信息。"
-    if step == "explain_delay":
-        services.do_explain_delay(user, message, _str(request, "content"))
-        return "解释说明已发送，来信人可在查询页看到。"
-    if step == "mark":
-        services.do_mark(user, message, abusive=request.POST.get("abusive") == "1",
-                         withheld=request.POST.get("withheld") == "1", note=_str(request, "note"))
-        return "标记已更新。"
-    if step == "close":
-        services.do_close(user, message, _str(request, "note"))
-        return "已办结（不予答复）。"
-    if step == "acknowledge_alert":
-        services.do_acknowledge_alert(user, message, _str(request, "note"))
-        return "已记录通报情况。"
-    if step == "add_mask":
-        form = MaskForm(request.POST)
-        if not form.is_valid():
-            raise InvalidInput("屏蔽内容有误。")
-        d = form.cleaned_data
-        services.do_add_mask(user, message, fragment=d["fragment"], field=d["field"], start=d["start"], end=d["end"])
-        return "已添加屏蔽。"
-    if step == "remove_mask":
-        mask = get_object_or_404(ManualMask, pk=request.POST.get("mask"), message=message)
-        services.do_remove_mask(user, mask)
-        return "已删除屏蔽。"
-    raise NotFound("没有这个操作。")
+    """Run the action posted in ``step`` through the one action pipeline; returns the Chinese
+    confirmation."""
+    step = request.POST.get("step", "")
+    if step not in services.ACTIONS:
+        raise NotFound("没有这个操作。")
+    result = services.ACTIONS.perform(message, step, actor=request.user, body=form_body(request, step))
+    if step in ("reply", "legal_review") and isinstance(result, Message):
+        return REPLY_CONFIRMATIONS.get(result.status, CONFIRMATIONS[step])
+    return CONFIRMATIONS[step]
 
 
 @login_required
@@ -113,20 +114,24 @@ def detail(request: HttpRequest, number: str) -> HttpResponse:
     masks = list(message.manual_masks.all())
     masked = masking.public_text(message)
     user = request.user
+    events = selectors.all_events(message)
+    for event in events:
+        event.label = event_label(event)
     fields = [("title", "标题", message.title, masked.title), ("body", "内容", message.body, masked.body)]
     if message.reply or message.draft_reply:
         fields.append(("reply", "答复", message.reply or message.draft_reply,
                        masked.reply or masking.mask_field(_draft_view(message), "reply", masks)))
     return render(request, "interaction/wb_detail.html", {
         "nav": "messages", "m": message, "fields": fields, "masks": masks, "mask_form": MaskForm(),
-        "events": selectors.all_events(message), "history": list(selectors.sender_history(message)),
+        "events": events, "history": selectors.sender_history(message, user),
         "allowed": set(services.TABLE.allowed(message.status)),
         "departments": Department.objects.filter(active=True),
         "templates": ReplyTemplate.objects.filter(Q(kind=message.kind) | Q(kind="")),
-        "kinds": KINDS, "complexities": COMPLEXITIES,
+        "kinds": MessageKind.choices, "complexities": Complexity.choices,
         "legal_words": _legal_words(message),
         "may": {name: can(user, f"message.{name}", message) for name in (
-            "route", "triage", "handle", "explain", "collective_review", "legal_review", "mark", "mask")},
+            "route", "triage", "handle", "explain", "collective_review", "legal_review", "mark", "mask",
+            "request_reclassification", "head_approve")},
     })
 
 
@@ -158,7 +163,7 @@ def import_csv(request: HttpRequest) -> HttpResponse:
         except UnicodeDecodeError:
             text = raw.decode("gb18030", errors="replace")
         try:
-            result = services.import_new_media_csv(request.user, text)
+            result = services.import_new_media_csv(text, actor=request.user)
         except ServiceError as exc:
             form.add_error("file", exc.message)
     return render(request, "interaction/wb_import.html", {
@@ -172,7 +177,8 @@ def word_lists(request: HttpRequest) -> HttpResponse:
     require(request.user, "message.word_lists")
     if request.method == "POST":
         try:
-            wl = services.do_save_word_list(request.user, request.POST.get("kind", ""), request.POST.get("words", ""))
+            wl = services.do_save_word_list(request.POST.get("kind", ""), actor=request.user,
+                                            words=request.POST.get("words", ""))
         except ServiceError as exc:
             messages.error(request, exc.message)
         else:

@@ -117,19 +117,20 @@ def extend_due(obj: Deadline, more_days: int) -> None:
     set_due(obj, obj.due_start, obj.due_days + more_days)
 
 
-def policy() -> PolicyProfile:
-    """The policy profile in force (settings ``ZWGK_POLICY_PROFILE``; seed-2018 by default)."""
-    return PolicyProfile.objects.get(pk=settings.ZWGK_POLICY_PROFILE)
+def policy(profile: str | None = None) -> PolicyProfile:
+    """The policy profile in force (settings ``ZWGK_POLICY_PROFILE``; seed-2018 by default), or the
+    one named by ``profile`` (the code a case recorded when it was received)."""
+    return PolicyProfile.objects.get(pk=profile or settings.ZWGK_POLICY_PROFILE)
 
 
-def limit(name: str) -> int:
-    """One time limit of the profile in force, in working days."""
-    return int(policy().limits[name])
+def limit(name: str, profile: str | None = None) -> int:
+    """One time limit of the profile in force (or of ``profile``), in working days."""
+    return int(policy(profile).limits[name])
 
 
-def soon_limit(today: date) -> date:
+def soon_limit(today: date, profile: str | None = None) -> date:
     """The last day that counts as "due soon": ``due_soon`` working days (policy data) from today."""
-    return deadline(today, limit("due_soon")).date
+    return deadline(today, limit("due_soon", profile)).date
 
 
 def due_state(due_on: date | None, today: date, *, soon: date | None = None) -> str:
