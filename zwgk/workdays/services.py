@@ -117,14 +117,15 @@ def extend_due(obj: Deadline, more_days: int) -> None:
     set_due(obj, obj.due_start, obj.due_days + more_days)
 
 
-def policy() -> PolicyProfile:
-    """The policy profile in force (settings ``ZWGK_POLICY_PROFILE``; seed-2018 by default)."""
-    return PolicyProfile.objects.get(pk=settings.ZWGK_POLICY_PROFILE)
+def policy(profile: str | None = None) -> PolicyProfile:
+    """The policy profile ``profile`` (the one a case was counted under), or the one in force
+    (settings ``ZWGK_POLICY_PROFILE``; seed-2018 by default)."""
+    return PolicyProfile.objects.get(pk=profile or settings.ZWGK_POLICY_PROFILE)
 
 
-def limit(name: str) -> int:
-    """One time limit of the profile in force, in working days."""
-    return int(policy().limits[name])
+def limit(name: str, profile: str | None = None) -> int:
+    """One time limit, in working days, of ``profile`` (a case's own) or of the profile in force."""
+    return int(policy(profile).limits[name])
 
 
 def soon_limit(today: date) -> date:
