@@ -40,7 +40,6 @@ def test_reply_issues_the_signed_off_text(signed_off, act):
 
 def test_a_changed_draft_goes_back_through_the_whole_chain(signed_off, act):
     from zwgk.applications.models import SignOff
-
     from zwgk.core.transitions import TransitionRefused
 
     a = signed_off()
