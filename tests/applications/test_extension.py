@@ -124,3 +124,12 @@ def test_extension_is_refused_while_awaiting_supplement(register, act):
     a = act(register(date(2026, 2, 10)), "request_supplement", "clerk", on=date(2026, 2, 11), items=["年份"])
     with pytest.raises(TransitionRefused):
         act(a, "request_extension", "clerk", on=date(2026, 2, 12), days=5, reason="量大")
+
+
+def test_a_pending_request_is_on_the_office_heads_to_do_list(register, act, staff):
+    from zwgk.applications import selectors
+
+    a = _requested(register, act)
+    assert a in selectors.queue(staff("chief"), "mine")
+    a = act(a, "approve_extension", "chief", on=date(2026, 10, 21))
+    assert a not in selectors.queue(staff("chief"), "mine")

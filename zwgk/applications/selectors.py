@@ -89,8 +89,11 @@ def queue(user: Any, name: str, *, order: str = "due_on", today: date | None = N
 
 
 def owes(user: Any, application: Application) -> bool:
-    """Whether the next step of an open case is this person's (the to-do list)."""
+    """Whether the next step of an open case is this person's (the to-do list); a pending
+    extension request is the office head's (Art. 15 ¶3)."""
     status = application.status
+    if can(user, "application.approve_extension") and application.is_open and application.pending_extension():
+        return True
     if status in (Application.RECEIVED, Application.AWAITING_SUPPLEMENT):
         return is_office(user)
     if status == Application.TRANSFERRED:
