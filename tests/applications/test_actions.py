@@ -112,3 +112,38 @@ def test_two_clerks_pressing_the_same_button_give_one_change_and_one_refusal(reg
     assert application.status == Status.AWAITING_SUPPLEMENT
     assert Event.objects.for_object(application).filter(action="request_supplement").count() == 1
     assert application.letters.filter(template_id="supplement").count() == 1
+
+
+@pytest.mark.django_db
+def test_the_citizens_timeline_shows_the_chinese_labels(demo):
+    from django.test import Client
+
+    from tests.applications.conftest import person
+    from zwgk.applications.services import do_submit
+
+    application, code = do_submit(person())
+    page = Client().get("/apply/status/", {"number": application.number, "query_code": code}).content.decode()
+    assert "提交（申请人）" in page and "submit（" not in page
+
+
+@pytest.mark.django_db
+def test_one_open_consultation_per_application_is_a_database_constraint(register, act, staff):
+    from django.db import IntegrityError, transaction
+
+    from zwgk.applications.models import ThirdPartyConsultation
+
+    a = act(register(D), "consult_third_party", "clerk", on=D, party="甲公司")
+    with pytest.raises(IntegrityError), transaction.atomic():
+        ThirdPartyConsultation.objects.create(application=a, party="乙公司", started_on=D, by=staff("clerk"))
+
+
+@pytest.mark.django_db
+def test_one_approval_per_stage_and_round_is_a_database_constraint(signed_off, staff):
+    from django.db import IntegrityError, transaction
+
+    from zwgk.applications.models import SignOff
+
+    a = signed_off()
+    with pytest.raises(IntegrityError), transaction.atomic():
+        SignOff.objects.create(application=a, round=a.signoff_round, stage="leader", decision="approve", on=D,
+                               by=staff("leader"))

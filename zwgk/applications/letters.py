@@ -136,13 +136,13 @@ def fill(template: LetterTemplate, values: dict[str, str]) -> str:
 
 def build(application: Application, code: str, on: date, *, public: bool = True, basis: str | None = None,
           **extra: Any) -> Letter:
-    """The letter ``code`` as it will be sent, unsaved (the reviewers' preview uses it as is)."""
+    """The letter ``code`` as it will be sent, unsaved (the reviewers' preview uses it as is).
+    ``basis``: the legal basis an answer was drafted and signed off with (else the template's)."""
     template = LetterTemplate.objects.get(pk=code)
-    reason = extra.get("reason", application.reason or application.draft_reason)
     return Letter(
         application=application, template=template, name=template.name, title=template.title,
         body=fill(template, placeholders(application, **extra)), issued_on=on, public=public,
-        legal_basis=legal_basis(template, reason, basis), remedy=remedy_text() if template.remedy else "",
+        legal_basis=basis or template.legal_basis, remedy=remedy_text() if template.remedy else "",
     )
 
 

@@ -23,6 +23,7 @@ from zwgk.org.permissions import can, require
 from zwgk.portal.models import current_site
 
 RECEIPT_SESSION_KEY = "application_receipts"
+FORM_FIELDS = {"other_body": "other_body_name"}  # a body field shown as another form field
 
 
 def _crumbs(*extra: tuple[str, str | None]) -> list[tuple[str, str | None]]:
@@ -32,6 +33,7 @@ def _crumbs(*extra: tuple[str, str | None]) -> list[tuple[str, str | None]]:
 
 def _apply_errors(form: f.forms.Form, exc: InvalidInput) -> None:
     for field, message in exc.fields.items():
+        field = FORM_FIELDS.get(field, field)
         form.add_error(field if field in form.fields else None, message)
     if not exc.fields:
         form.add_error(None, exc.message)
