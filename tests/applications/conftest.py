@@ -44,7 +44,7 @@ def act(staff):
     from zwgk.applications.models import Application
 
     def do(application, action: str, username: str, **body):
-        services.perform(Application.objects.get(pk=application.pk), action, staff(username), body)
+        services.ACTIONS.perform(Application.objects.get(pk=application.pk), action, actor=staff(username), body=body)
         return Application.objects.get(pk=application.pk)
 
     return do

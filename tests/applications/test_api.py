@@ -138,10 +138,13 @@ def test_the_whole_procedure_through_the_api(api_as):
                    {"on": "2026-09-29", "lead": "traffic", "assisting": ["public_order"]})
     assert r.status_code == 200
     assert [d["code"] for d in r.json()["departments"]] == ["traffic", "public_order"]
-    r = clerk.post(f"/applications/{number}/actions/extend",
-                   {"on": "2026-10-20", "days": 10, "reason": "信息量大", "approved_by": "chief"})
-    assert r.status_code == 200 and r.json()["extended"] and r.json()["due_on"] == "2026-11-06"
     handler = api_as("traffic_handler")
+    r = handler.post(f"/applications/{number}/actions/request_extension",
+                     {"on": "2026-10-20", "days": 10, "reason": "信息量大"})
+    assert r.status_code == 200 and not r.json()["extended"] and r.json()["due_on"] == "2026-10-23"
+    assert r.json()["extension_requests"][0]["state"] == "pending"
+    r = api_as("chief").post(f"/applications/{number}/actions/approve_extension", {"on": "2026-10-21"})
+    assert r.status_code == 200 and r.json()["extended"] and r.json()["due_on"] == "2026-11-06"
     r = handler.post(f"/applications/{number}/actions/draft_reply",
                      {"on": "2026-10-21", "outcome": "not_disclosed", "reason": "security_stability",
                       "content": "理由见附件。", "reviews": ["secrecy"]})
@@ -170,8 +173,10 @@ def test_refused_action_changes_nothing(api_as):
     assert r.status_code == 409 and r.json()["error"]["code"] == "action_not_allowed"
     r = clerk.post(f"/applications/{number}/actions/request_supplement", {"on": "2026-10-30", "items": ["年份"]})
     assert r.status_code == 409
-    r = clerk.post(f"/applications/{number}/actions/extend",
-                   {"on": "2026-10-20", "days": 10, "reason": "量大", "approved_by": "clerk"})
+    r = clerk.post(f"/applications/{number}/actions/extend", {"on": "2026-10-20", "days": 10, "reason": "量大"})
+    assert r.status_code == 403
+    r = api_as("chief").post(f"/applications/{number}/actions/extend",
+                             {"on": "2026-10-20", "days": 10, "reason": "量大", "approved_by": "clerk"})
     assert r.status_code == 422 and "approved_by" in r.json()["error"]["fields"]
     application = Application.objects.get(number=number)
     assert (application.status, Event.objects.count()) == before

@@ -122,48 +122,6 @@ def test_reply_while_paused_is_refused(register, act):
         act(a, "reply", "clerk", on=date(2026, 9, 17), outcome="disclosed")
 
 
-def test_extension_counts_from_the_old_due_date(register, act):
-    a = act(register(date(2026, 9, 28)), "extend", "clerk", on=date(2026, 10, 20), days=10, reason="信息量大",
-            approved_by="chief")
-    assert a.due_on == date(2026, 11, 6)
-    assert a.extended_days == 10
-    assert a.letters.filter(template_id="extension", public=True).exists()
-
-
-def test_extension_tells_the_applicant_by_email(register, act, mailoutbox, django_capture_on_commit_callbacks):
-    with django_capture_on_commit_callbacks(execute=True):
-        act(register(date(2026, 9, 28)), "extend", "clerk", on=date(2026, 10, 20), days=10, reason="信息量大",
-            approved_by="chief")
-    assert [m.to for m in mailoutbox] == [["zhangming@example.cn"]]
-
-
-def test_extension_is_refused_twice(register, act):
-    a = act(register(date(2026, 9, 28)), "extend", "clerk", on=date(2026, 10, 20), days=5, reason="量大",
-            approved_by="chief")
-    with pytest.raises(Conflict):
-        act(a, "extend", "clerk", on=date(2026, 10, 21), days=5, reason="量大", approved_by="chief")
-
-
-@pytest.mark.parametrize("days", [0, 16])
-def test_extension_days_must_be_within_the_limit(register, act, days):
-    with pytest.raises(InvalidInput):
-        act(register(date(2026, 9, 28)), "extend", "clerk", on=date(2026, 10, 20), days=days, reason="量大",
-            approved_by="chief")
-
-
-def test_extension_needs_the_office_heads_approval(register, act):
-    with pytest.raises(InvalidInput) as caught:
-        act(register(date(2026, 9, 28)), "extend", "clerk", on=date(2026, 10, 20), days=5, reason="量大",
-            approved_by="clerk")
-    assert "approved_by" in caught.value.fields
-
-
-def test_extension_is_refused_while_awaiting_supplement(register, act):
-    a = act(register(date(2026, 2, 10)), "request_supplement", "clerk", on=date(2026, 2, 11), items=["年份"])
-    with pytest.raises(TransitionRefused):
-        act(a, "extend", "clerk", on=date(2026, 2, 12), days=5, reason="量大", approved_by="chief")
-
-
 def test_on_the_spot_reply_by_the_office_closes_the_case(register, act):
     a = act(register(date(2026, 9, 28)), "reply", "clerk", on=date(2026, 9, 28), outcome="already_public",
             content="已在门户网站公开。")

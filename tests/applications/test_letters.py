@@ -71,6 +71,6 @@ def test_changing_a_template_changes_later_letters(register, act):
 
 def test_not_disclosed_letter_names_the_reason(register, act):
     a = act(register(date(2026, 9, 28)), "reply", "clerk", on=date(2026, 9, 28), outcome="not_disclosed",
-            reason="state_secret")
+            reason="state_secret", content="该信息已依法确定为国家秘密。")
     letter = a.letters.get()
     assert letter.name == "答复书（二）" and "属于国家秘密" in letter.body

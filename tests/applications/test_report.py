@@ -15,7 +15,7 @@ pytestmark = pytest.mark.django_db
 
 ENDINGS = [
     ("reply", {"outcome": "disclosed"}, "3.1"),
-    ("reply", {"outcome": "not_disclosed", "reason": "internal_affairs"}, "3.3.5"),
+    ("reply", {"outcome": "not_disclosed", "reason": "internal_affairs", "content": "属于内部事务信息。"}, "3.3.5"),
     ("reply", {"outcome": "not_held"}, "3.4.1"),
     ("reply", {"outcome": "duplicate"}, "3.5.2"),
     ("reply", {"outcome": "archived"}, "3.6.3"),
@@ -86,7 +86,8 @@ def test_outcomes_land_in_their_rows_and_columns(register, act):
         act(a, action, "clerk", on=date(2025, 6, 3), **body)
     a = register(date(2025, 6, 2), applicant_type="legal_person", id_type="credit_code", id_number=CREDIT_CODE,
                  organization="某律所", organization_type="legal_service")
-    act(a, "reply", "clerk", on=date(2025, 6, 3), outcome="partly_disclosed")
+    act(a, "reply", "clerk", on=date(2025, 6, 3), outcome="partly_disclosed", reason="third_party_rights",
+        content="删除个人信息后提供。")
     rows = report.table_3(2025)["rows"]
     for *_, row in ENDINGS:
         assert rows[row]["natural_person"] >= 1
@@ -130,9 +131,9 @@ def test_table_4_counts_contests(register, act, staff):
 
     a = act(register(date(2026, 3, 2)), "reply", "clerk", on=date(2026, 3, 3), outcome="not_held")
     legal = staff("legal_handler")
-    services.do_record_contest(a, legal, {"kind": "reconsideration", "filed_on": date(2026, 4, 1),
-                                          "result": "upheld", "decided_on": date(2026, 6, 1)})
-    services.do_record_contest(a, legal, {"kind": "litigation_after", "filed_on": date(2026, 7, 1)})
+    services.do_record_contest(a, actor=legal, kind="reconsideration", filed_on=date(2026, 4, 1), result="upheld",
+                               decided_on=date(2026, 6, 1))
+    services.do_record_contest(a, actor=legal, kind="litigation_after", filed_on=date(2026, 7, 1))
     table = report.table_4(2026)
     assert table["reconsideration"]["upheld"] == 1 and table["reconsideration"]["total"] == 1
     assert table["litigation_after"]["pending"] == 1 and table["litigation_direct"]["total"] == 0
@@ -145,4 +146,4 @@ def test_contest_is_kept_by_the_legal_corps(register, act, staff):
 
     a = act(register(date(2026, 3, 2)), "reply", "clerk", on=date(2026, 3, 3), outcome="not_held")
     with pytest.raises(Forbidden):
-        services.do_record_contest(a, staff("clerk"), {"kind": "reconsideration", "filed_on": date(2026, 4, 1)})
+        services.do_record_contest(a, actor=staff("clerk"), kind="reconsideration", filed_on=date(2026, 4, 1))

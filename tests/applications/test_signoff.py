@@ -63,7 +63,8 @@ def test_return_sends_the_draft_back_to_the_handler(transferred, act):
         act(a, "sign_off", "clerk", on=D, decision="return")
     a = act(a, "sign_off", "clerk", on=D, decision="return", comment="请补充理由")
     assert a.status == "transferred"
-    a = act(a, "draft_reply", "traffic_handler", on=D, outcome="partly_disclosed")
+    a = act(a, "draft_reply", "traffic_handler", on=D, outcome="partly_disclosed", reason="third_party_rights",
+            content="删除第三方信息后提供。")
     assert services.pending_stage(a) == "dept_head"  # a new round starts at the head
 
 

@@ -3,60 +3,27 @@
 
 from __future__ import annotations
 
-import json
 from datetime import date
-from typing import Any, Literal
+from typing import Any
 
 from django.http import HttpRequest, HttpResponse
 from ninja import File, Router, Schema
 from ninja.files import UploadedFile
-from pydantic import Field, ValidationError
 
-from zwgk.api.errors import validation_response
-from zwgk.api.schemas import ErrorOut, StrictSchema
+from zwgk.api.schemas import ErrorOut
 from zwgk.applications import letters as letter_docs
 from zwgk.applications import report, selectors, services
 from zwgk.applications.models import Application, Letter
+from zwgk.applications.schemas import ApplicationIn, ContestDecisionBody, ContestIn
+from zwgk.applications.services import ACTIONS
 from zwgk.core import limits
+from zwgk.core.actions import parse_json_object
 from zwgk.core.errors import InvalidInput, NotFound
 from zwgk.core.models import current_site
 from zwgk.org.permissions import is_staff_member, require
 
 router = Router(tags=["依申请公开"])
 reports_router = Router(tags=["年度报告"])
-
-ApplicantType = Literal["natural_person", "legal_person"]
-IdType = Literal["resident_id", "passport", "travel_permit", "credit_code", "other"]
-OrgType = Literal["commercial", "research", "public_interest", "legal_service", "other"]
-Delivery = Literal["paper", "email", "pickup", "online"]
-Channel = Literal["online", "in_person", "mail", "email", "fax"]
-Outcome = Literal[
-    "already_public", "disclosed", "partly_disclosed", "not_disclosed", "not_held", "not_ours", "needs_creation",
-    "still_unclear", "not_an_application", "duplicate", "publication", "excessive", "confirmation_request",
-    "archived",
-]
-Reason = Literal[
-    "state_secret", "law_forbids", "security_stability", "third_party_rights", "internal_affairs",
-    "process_information", "enforcement_files", "administrative_query",
-]
-
-
-class ApplicationIn(StrictSchema):
-    applicant_type: ApplicantType
-    name: str = Field(max_length=100)
-    id_type: IdType
-    id_number: str = Field(max_length=40)
-    organization: str | None = Field(None, max_length=200)
-    organization_type: OrgType | None = None
-    phone: str = Field(max_length=30)
-    email: str | None = Field(None, max_length=254)
-    address: str | None = Field(None, max_length=300)
-    description: str = Field(max_length=5000)
-    purpose: str | None = Field(None, max_length=2000)
-    delivery: Delivery
-    fee_waiver_requested: bool = False
-    channel: Channel | None = Field(None, description="员工登记来信、来访等时填写（第十九条）")
-    received_on: date | None = Field(None, description="员工登记时填写收到申请的日期（第十九条）")
 
 
 class Receipt(Schema):
@@ -68,90 +35,6 @@ class Receipt(Schema):
     channel: str
 
 
-class On(StrictSchema):
-    on: date
-
-
-class SupplementIn(On):
-    items: list[str] = Field(min_length=1)
-
-
-class TransferIn(On):
-    lead: str
-    assisting: list[str] = Field(default_factory=list)
-    note: str | None = None
-
-
-class ConsultIn(On):
-    party: str = Field(max_length=200)
-    contact: str = Field("", max_length=200)
-
-
-class RepliedIn(On):
-    consent: bool
-    opinion: str = ""
-
-
-class ExtendIn(On):
-    days: int
-    reason: str
-    approved_by: str
-
-
-class DraftIn(On):
-    outcome: Outcome
-    reason: Reason | None = None
-    content: str | None = None
-    reviews: list[Literal["secrecy", "legal"]] | None = None
-
-
-class SignOffIn(On):
-    decision: Literal["approve", "return"]
-    comment: str | None = None
-
-
-class ReplyIn(On):
-    outcome: Outcome | None = None
-    reason: Reason | None = None
-    content: str | None = None
-
-
-class WithdrawIn(On):
-    reason: str
-
-
-class AbandonIn(On):
-    reason: Literal["no_supplement", "fee_unpaid"]
-
-
-class ContestIn(StrictSchema):
-    kind: Literal["reconsideration", "litigation_direct", "litigation_after"]
-    filed_on: date
-    result: Literal["upheld", "corrected", "other", "pending"] = "pending"
-    decided_on: date | None = None
-    note: str | None = None
-
-
-class ContestDecisionIn(StrictSchema):
-    result: Literal["upheld", "corrected", "other"]
-    decided_on: date
-
-
-BODIES: dict[str, type[StrictSchema]] = {
-    "request_supplement": SupplementIn,
-    "resubmit": On,
-    "transfer": TransferIn,
-    "consult_third_party": ConsultIn,
-    "third_party_replied": RepliedIn,
-    "extend": ExtendIn,
-    "draft_reply": DraftIn,
-    "sign_off": SignOffIn,
-    "reply": ReplyIn,
-    "withdraw": WithdrawIn,
-    "abandon": AbandonIn,
-}
-
-
 def _find(request: HttpRequest, number: str, query_code: str | None) -> tuple[Application, bool]:
     """(application, seen as citizen): staff by their rights, anyone else by number + query code."""
     if is_staff_member(request.user):
@@ -161,19 +44,6 @@ def _find(request: HttpRequest, number: str, query_code: str | None) -> tuple[Ap
             if not query_code:
                 raise
     return limits.limited_lookup(request, number, lambda: selectors.for_citizen(number, query_code)), True
-
-
-def _parse(request: HttpRequest, schema: type[StrictSchema]) -> dict[str, Any] | HttpResponse:
-    try:
-        raw = json.loads(request.body or b"{}")
-    except ValueError:
-        return validation_response([{"loc": ("body",), "type": "json_invalid"}])
-    if not isinstance(raw, dict):
-        return validation_response([{"loc": ("body",), "type": "model_attributes_type"}])
-    try:
-        return schema.model_validate(raw).model_dump(exclude_none=True)
-    except ValidationError as exc:
-        return validation_response(exc.errors())
 
 
 @router.post("", response={201: Receipt, 401: ErrorOut, 403: ErrorOut, 422: ErrorOut})
@@ -210,7 +80,7 @@ def detail(request: HttpRequest, number: str, query_code: str | None = None):
 def _action_bodies() -> dict[str, Any]:
     """The body of each action, for the OpenAPI document (the endpoint validates by ``action``)."""
     return {"requestBody": {"required": True, "content": {"application/json": {"schema": {"oneOf": [
-        {**schema.model_json_schema(), "title": action} for action, schema in BODIES.items()
+        {**action.body.model_json_schema(), "title": name} for name, action in ACTIONS.actions.items()
     ]}}}}}
 
 
@@ -219,13 +89,9 @@ def _action_bodies() -> dict[str, Any]:
 def act(request: HttpRequest, number: str, action: str):
     """One action of the statutory procedure (API.md table); a refused action changes nothing."""
     application = selectors.for_staff(request.user, number)
-    schema = BODIES.get(action)
-    if schema is None:
+    if action not in ACTIONS:
         raise NotFound(f"未知的操作：{action}。")
-    body = _parse(request, schema)
-    if isinstance(body, HttpResponse):
-        return body
-    application = services.perform(application, action, request.user, body)
+    ACTIONS.perform(application, action, actor=request.user, body=parse_json_object(request.body))
     return selectors.as_dict(Application.objects.get(pk=application.pk))
 
 
@@ -271,7 +137,7 @@ def upload_scan(request: HttpRequest, number: str, file: UploadedFile = File(...
     application = selectors.for_staff(request.user, number)
     if file.size and file.size > services.SCAN_MAX_BYTES:
         raise InvalidInput("文件过大（不超过20MB）。", fields={"file": "不超过20MB"})
-    scan = services.do_attach_scan(application, request.user, file.name or "scan", file.read())
+    scan = services.do_attach_scan(application, actor=request.user, name=file.name or "scan", data=file.read())
     return 201, {"id": scan.pk, "name": scan.name, "content_type": scan.content_type, "size": scan.size}
 
 
@@ -280,19 +146,18 @@ def upload_scan(request: HttpRequest, number: str, file: UploadedFile = File(...
 def record_contest(request: HttpRequest, number: str, payload: ContestIn):
     """Art. 21: the legal corps records an administrative reconsideration or litigation."""
     application = selectors.for_staff(request.user, number)
-    contest = services.do_record_contest(application, request.user, payload.model_dump(exclude_none=True))
+    contest = ACTIONS.perform(application, "record_contest", actor=request.user,
+                              body=payload.model_dump(exclude_none=True))
     return 201, selectors.contest_as_dict(contest)
 
 
 @router.post("/{number}/contests/{contest_id}/decision",
              response={200: dict, 401: ErrorOut, 403: ErrorOut, 404: ErrorOut, 422: ErrorOut})
-def decide_contest(request: HttpRequest, number: str, contest_id: int, payload: ContestDecisionIn):
+def decide_contest(request: HttpRequest, number: str, contest_id: int, payload: ContestDecisionBody):
     """Art. 21: the legal corps records the result of a reconsideration or litigation when it comes."""
     application = selectors.for_staff(request.user, number)
-    contest = application.contests.filter(pk=contest_id).first()
-    if contest is None:
-        raise NotFound("没有这条行政复议或诉讼记录。")
-    decided = services.do_decide_contest(contest, request.user, payload.result, payload.decided_on)
+    decided = ACTIONS.perform(application, "decide_contest", actor=request.user,
+                              body={**payload.model_dump(), "contest": contest_id})
     return selectors.contest_as_dict(decided)
 
 

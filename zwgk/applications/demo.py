@@ -69,9 +69,11 @@ CASES: list[dict[str, Any]] = [
          ("third_party_replied", "tech_handler",
           {"consent": False, "opinion": "涉及本公司商业秘密，不同意公开报价明细。"},
           date(2026, 7, 16)),
-         ("extend", "clerk", {"days": 10, "reason": "需对招标文件作区分处理", "approved_by": "chief"},
+         ("request_extension", "tech_handler", {"days": 10, "reason": "需对招标文件作区分处理"},
           date(2026, 7, 20)),
-         ("draft_reply", "tech_handler", {"outcome": "partly_disclosed", "content": "删除报价明细后提供。"},
+         ("approve_extension", "chief", {}, date(2026, 7, 21)),
+         ("draft_reply", "tech_handler", {"outcome": "partly_disclosed", "reason": "third_party_rights",
+                                          "content": "删除报价明细后提供。"},
           date(2026, 7, 30)),
      ]},
     {"name": "马丽", "id_number": _rid("64010419950618567"), "phone": "13909510007", "email": "mali@example.cn",
@@ -110,6 +112,6 @@ def load() -> str:
         application, _ = services.do_submit(data, actor=clerk)
         for action, username, body, on in case["steps"]:
             actor = Staff.objects.get(username=username)
-            application = services.perform(Application.objects.get(pk=application.pk), action, actor,
-                                           {**body, "on": on})
+            application = services.ACTIONS.perform(Application.objects.get(pk=application.pk), action,
+                                                   actor=actor, body={**body, "on": on})
     return f"演示申请{len(CASES)}件"

@@ -14,6 +14,7 @@ from zwgk.applications.models import (
     ORGANIZATION_TYPES,
     OUTCOMES,
     Contest,
+    Review,
 )
 from zwgk.core.forms import ChineseForm
 from zwgk.org.models import Department
@@ -116,20 +117,57 @@ class RepliedForm(forms.Form):
     opinion = forms.CharField(label="意见内容", required=False, widget=forms.Textarea(attrs={"rows": 2}))
 
 
-class ExtendForm(forms.Form):
-    on = _date("延期日期")
+class PublicInterestForm(forms.Form):
+    on = _date("决定日期")
+    reason = forms.CharField(label="决定公开的理由（不公开可能对公共利益造成重大影响）",
+                             widget=forms.Textarea(attrs={"rows": 3}))
+
+
+class ExtensionRequestForm(forms.Form):
+    on = _date("申请日期")
     days = forms.IntegerField(label="延长工作日数", min_value=1)
     reason = forms.CharField(label="延期理由", widget=forms.Textarea(attrs={"rows": 2}))
-    approved_by = forms.CharField(label="批准人（办公室负责人账号）", max_length=150)
 
 
-class DraftForm(forms.Form):
+class ExtendForm(ExtensionRequestForm):
+    """The office head extends in their own session: the acting account is the approver."""
+
+    on = _date("延期日期")
+
+
+class ApproveExtensionForm(forms.Form):
+    on = _date("审批日期")
+
+
+class RefuseExtensionForm(forms.Form):
+    on = _date("审批日期")
+    reason = forms.CharField(label="不同意的理由", widget=forms.Textarea(attrs={"rows": 2}))
+
+
+class AnswerForm(forms.Form):
+    """What an answer's letter needs (Art. 16): outcome, reason, article, text, other body."""
+
     on = _date("拟稿日期")
     outcome = forms.ChoiceField(label="答复类型（第十六条）", choices=OUTCOMES)
-    reason = forms.ChoiceField(label="不予公开理由", choices=BLANK + NOT_DISCLOSED_REASONS, required=False)
+    reason = forms.ChoiceField(label="部分公开或不予公开的理由", choices=BLANK + NOT_DISCLOSED_REASONS,
+                               required=False)
+    legal_basis = forms.CharField(label="法律依据（留空则按理由引用条款）", required=False, max_length=2000)
     content = forms.CharField(label="答复内容", required=False, widget=forms.Textarea(attrs={"rows": 4}))
+    other_body_name = forms.CharField(label="负责公开的机关名称（不属于本机关公开范围时填写）", required=False,
+                                      max_length=200)
+    other_body_contact = forms.CharField(label="该机关联系方式", required=False, max_length=200)
+
+    def body(self) -> dict:
+        data = {k: v for k, v in self.cleaned_data.items() if v not in ("", None, [])}
+        name, contact = data.pop("other_body_name", ""), data.pop("other_body_contact", "")
+        if name or contact:
+            data["other_body"] = {"name": name, "contact": contact}
+        return data
+
+
+class DraftForm(AnswerForm):
     reviews = forms.MultipleChoiceField(label="需送审", required=False, widget=forms.CheckboxSelectMultiple,
-                                        choices=[("secrecy", "厅保密办涉密审核"), ("legal", "法制总队涉法审核")])
+                                        choices=Review.choices)
 
 
 class SignOffForm(forms.Form):
@@ -138,11 +176,16 @@ class SignOffForm(forms.Form):
     comment = forms.CharField(label="意见说明（退回时必填）", required=False, widget=forms.Textarea(attrs={"rows": 2}))
 
 
-class ReplyForm(forms.Form):
+class ReplyForm(AnswerForm):
+    """The office's answer at first review (Art. 15 ¶1)."""
+
     on = _date("答复日期")
-    outcome = forms.ChoiceField(label="答复类型（当场答复时填写）", choices=BLANK + OUTCOMES, required=False)
-    reason = forms.ChoiceField(label="不予公开理由", choices=BLANK + NOT_DISCLOSED_REASONS, required=False)
-    content = forms.CharField(label="答复内容", required=False, widget=forms.Textarea(attrs={"rows": 4}))
+
+
+class SignedReplyForm(forms.Form):
+    """After the chain the reply issues exactly the signed-off answer: only the date is asked."""
+
+    on = _date("答复日期")
 
 
 class WithdrawForm(forms.Form):
@@ -161,6 +204,10 @@ ACTION_FORMS: dict[str, type[forms.Form]] = {
     "transfer": TransferForm,
     "consult_third_party": ConsultForm,
     "third_party_replied": RepliedForm,
+    "decide_public_interest": PublicInterestForm,
+    "request_extension": ExtensionRequestForm,
+    "approve_extension": ApproveExtensionForm,
+    "refuse_extension": RefuseExtensionForm,
     "extend": ExtendForm,
     "draft_reply": DraftForm,
     "sign_off": SignOffForm,

@@ -5,10 +5,15 @@ litigation (Art. 21)."""
 
 from __future__ import annotations
 
+import functools
 import io
+import json
 from collections import defaultdict
 from datetime import date
+from pathlib import Path
 from typing import Any
+
+from django.conf import settings
 
 from zwgk.applications.models import (
     NOT_DISCLOSED_REASONS,
@@ -19,10 +24,7 @@ from zwgk.applications.models import (
 )
 from zwgk.core.models import current_site
 
-REMEDY = (
-    "如对本答复不服，可以自收到本答复之日起六十日内依法申请行政复议，"
-    "或者自收到本答复之日起六个月内依法向人民法院提起行政诉讼。"
-)
+DATA = Path(__file__).resolve().parent / "data"
 
 # Art. 16: which letter each outcome makes (API.md table).
 OUTCOME_LETTER = {
@@ -54,6 +56,43 @@ OUTCOME_TEXT = {
 }
 
 
+@functools.cache
+def _data(name: str) -> dict[str, Any]:
+    with open(DATA / f"{name}.json", encoding="utf-8") as handle:
+        return {k: v for k, v in json.load(handle).items() if not k.startswith("_")}
+
+
+def reason_basis(reason: str | None) -> str:
+    """The article of the regulation a reason rests on (data: ``data/legal_basis.json``)."""
+    return _data("legal_basis").get(reason or "", "")
+
+
+def legal_basis(template: LetterTemplate, reason: str | None = None, override: str | None = None) -> str:
+    """What the letter cites: the drafter's own text if given, else the reason's article and the
+    template's article of the seed (Art. 16)."""
+    if override:
+        return override
+    return "；".join(part for part in (reason_basis(reason), template.legal_basis) if part)
+
+
+def remedy_text() -> str:
+    """Art. 21: the reconsideration body and the court, with their time limits (data, or the
+    setting ``ZWGK_REMEDY`` with the same keys)."""
+    remedy = {**_data("remedy"), **getattr(settings, "ZWGK_REMEDY", {})}
+    return (
+        f"如对本答复不服，可以自收到本答复之日起{remedy['reconsideration_days']}日内"
+        f"向{remedy['reconsideration_body']}申请行政复议，"
+        f"或者自收到本答复之日起{remedy['litigation_months']}个月内向{remedy['court']}提起行政诉讼。"
+    )
+
+
+def other_body_text(other_body: dict[str, str] | None) -> str:
+    """Art. 16 (四): the body that holds the information and how to reach it."""
+    if not other_body:
+        return ""
+    return f"该政府信息由{other_body['name']}负责公开，您可以向其提出申请，联系方式：{other_body['contact']}。"
+
+
 def _cn_date(day: date | None) -> str:
     return f"{day.year}年{day.month}月{day.day}日" if day else ""
 
@@ -63,6 +102,8 @@ def placeholders(application: Application, **extra: Any) -> dict[str, str]:
     site = current_site()
     outcome = extra.pop("outcome", application.outcome or application.draft_outcome)
     reason = extra.pop("reason", application.reason or application.draft_reason)
+    other_body = extra.pop("other_body", application.other_body or application.draft_other_body)
+    approver = application.extension_approved_by
     values: dict[str, str] = {
         "office": site.department_name,
         "number": application.number,
@@ -73,10 +114,12 @@ def placeholders(application: Application, **extra: Any) -> dict[str, str]:
         "due_on": _cn_date(application.due_on),
         "outcome_text": OUTCOME_TEXT.get(outcome, dict(OUTCOMES).get(outcome, "")),
         "reason_text": dict(NOT_DISCLOSED_REASONS).get(reason, ""),
+        "other_body_text": other_body_text(other_body),
         "lead": application.lead_department.name if application.lead_department else "",
         "assisting": "、".join(d.name for d in application.assisting_departments.all()) or "无",
         "extended_days": str(application.extended_days or ""),
         "extension_reason": application.extension_reason,
+        "approver": approver.display_name if approver else "",
         "items": "\n".join(f"　　{i}. {item}" for i, item in enumerate(application.supplement_items or [], 1)),
         "content": "",
     }
@@ -91,26 +134,35 @@ def fill(template: LetterTemplate, values: dict[str, str]) -> str:
     return template.body.format_map(defaultdict(str, values))
 
 
-def issue(application: Application, code: str, on: date, *, public: bool = True, **extra: Any) -> Letter:
-    """Make the letter ``code`` for ``application`` (called inside the acting service's transaction)."""
+def build(application: Application, code: str, on: date, *, public: bool = True, basis: str | None = None,
+          **extra: Any) -> Letter:
+    """The letter ``code`` as it will be sent, unsaved (the reviewers' preview uses it as is).
+    ``basis``: the legal basis an answer was drafted and signed off with (else the template's)."""
     template = LetterTemplate.objects.get(pk=code)
-    body = fill(template, placeholders(application, **extra))
-    return Letter.objects.create(
-        application=application, template=template, name=template.name, title=template.title, body=body,
-        issued_on=on, public=public,
+    return Letter(
+        application=application, template=template, name=template.name, title=template.title,
+        body=fill(template, placeholders(application, **extra)), issued_on=on, public=public,
+        legal_basis=basis or template.legal_basis, remedy=remedy_text() if template.remedy else "",
     )
+
+
+def issue(application: Application, code: str, on: date, *, public: bool = True, basis: str | None = None,
+          **extra: Any) -> Letter:
+    """Make the letter ``code`` for ``application`` (called inside the acting service's transaction)."""
+    letter = build(application, code, on, public=public, basis=basis, **extra)
+    letter.save()
+    return letter
 
 
 def _parts(letter: Letter) -> dict[str, Any]:
     site = current_site()
-    template = letter.template
     return {
         "office": site.department_name,
         "title": f"{site.department_name}{letter.title}",
         "number": f"（{letter.application.number}）",
         "paragraphs": [line for line in letter.body.splitlines() if line.strip()],
-        "basis": f"依据：{template.legal_basis}" if template.legal_basis else "",
-        "remedy": REMEDY if template.remedy else "",
+        "basis": f"依据：{letter.legal_basis}" if letter.legal_basis else "",
+        "remedy": letter.remedy,
         "signature": site.department_name,
         "date": _cn_date(letter.issued_on),
         "contact": "　".join(

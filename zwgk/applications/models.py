@@ -1,66 +1,198 @@
 """Disclosure on application (依申请公开, Ch. 3, Art. 11–21): the application and its clock, transfer
-slips, third-party consultations, the sign-off chain, letters and their templates, scans of paper
-applications, and reconsideration / litigation records."""
+slips, third-party consultations, extension requests, the sign-off chain, letters and their
+templates, scans of paper applications, and reconsideration / litigation records.
+
+Every enumeration is a ``TextChoices`` here: the model fields, the forms and the API's ``Literal``s
+all take their values from these classes (issue 8)."""
 
 from __future__ import annotations
 
+from datetime import date
 from decimal import Decimal
 
 from django.conf import settings
 from django.db import models
+from django.db.models import Q
 from django.utils import timezone
 
+from zwgk.events.services import event_names
 from zwgk.org.models import Department
 from zwgk.workdays.models import Deadline
 
-APPLICANT_TYPES = [("natural_person", "公民"), ("legal_person", "法人或其他组织")]
-ID_TYPES = [
-    ("resident_id", "居民身份证"),
-    ("passport", "护照"),
-    ("travel_permit", "港澳台居民通行证"),
-    ("credit_code", "统一社会信用代码"),
-    ("other", "其他身份证明"),
-]
-ORGANIZATION_TYPES = [
-    ("commercial", "商业企业"),
-    ("research", "科研机构"),
-    ("public_interest", "社会公益组织"),
-    ("legal_service", "法律服务机构"),
-    ("other", "其他"),
-]
-DELIVERIES = [("paper", "纸质（邮寄）"), ("email", "电子邮件"), ("pickup", "当面领取"), ("online", "网上查看")]
-CHANNELS = [("online", "网上申请"), ("in_person", "当面提交"), ("mail", "信函"), ("email", "电子邮件"), ("fax", "传真")]
 
-OUTCOMES = [
-    ("already_public", "已主动公开"),
-    ("disclosed", "予以公开"),
-    ("partly_disclosed", "部分公开"),
-    ("not_disclosed", "不予公开"),
-    ("not_held", "本机关不掌握相关政府信息"),
-    ("not_ours", "不属于本机关公开范围"),
-    ("needs_creation", "没有现成信息需要另行制作"),
-    ("still_unclear", "补正后申请内容仍不明确"),
-    ("not_an_application", "信访举报投诉类申请"),
-    ("duplicate", "重复申请"),
-    ("publication", "要求提供公开出版物"),
-    ("excessive", "无正当理由大量反复申请"),
-    ("confirmation_request", "要求行政机关确认或重新出具已获取信息"),
-    ("archived", "已移交档案馆"),
-]
-NOT_DISCLOSED_REASONS = [
-    ("state_secret", "属于国家秘密"),
-    ("law_forbids", "其他法律行政法规禁止公开"),
-    ("security_stability", "危及“三安全一稳定”"),
-    ("third_party_rights", "保护第三方合法权益"),
-    ("internal_affairs", "属于三类内部事务信息"),
-    ("process_information", "属于四类过程性信息"),
-    ("enforcement_files", "属于行政执法案卷"),
-    ("administrative_query", "属于行政查询事项"),
-]
-ABANDON_REASONS = [
-    ("no_supplement", "申请人无正当理由逾期不补正"),
-    ("fee_unpaid", "申请人逾期未按收费通知要求缴纳费用"),
-]
+class ApplicantType(models.TextChoices):
+    NATURAL_PERSON = "natural_person", "公民"
+    LEGAL_PERSON = "legal_person", "法人或其他组织"
+
+
+class IdType(models.TextChoices):
+    RESIDENT_ID = "resident_id", "居民身份证"
+    PASSPORT = "passport", "护照"
+    TRAVEL_PERMIT = "travel_permit", "港澳台居民通行证"
+    CREDIT_CODE = "credit_code", "统一社会信用代码"
+    OTHER = "other", "其他身份证明"
+
+
+class OrganizationType(models.TextChoices):
+    COMMERCIAL = "commercial", "商业企业"
+    RESEARCH = "research", "科研机构"
+    PUBLIC_INTEREST = "public_interest", "社会公益组织"
+    LEGAL_SERVICE = "legal_service", "法律服务机构"
+    OTHER = "other", "其他"
+
+
+class Delivery(models.TextChoices):
+    PAPER = "paper", "纸质（邮寄）"
+    EMAIL = "email", "电子邮件"
+    PICKUP = "pickup", "当面领取"
+    ONLINE = "online", "网上查看"
+
+
+class Channel(models.TextChoices):
+    ONLINE = "online", "网上申请"
+    IN_PERSON = "in_person", "当面提交"
+    MAIL = "mail", "信函"
+    EMAIL = "email", "电子邮件"
+    FAX = "fax", "传真"
+
+
+class Outcome(models.TextChoices):
+    """Art. 16 (一)–(九) and the annual report's table 三."""
+
+    ALREADY_PUBLIC = "already_public", "已主动公开"
+    DISCLOSED = "disclosed", "予以公开"
+    PARTLY_DISCLOSED = "partly_disclosed", "部分公开"
+    NOT_DISCLOSED = "not_disclosed", "不予公开"
+    NOT_HELD = "not_held", "本机关不掌握相关政府信息"
+    NOT_OURS = "not_ours", "不属于本机关公开范围"
+    NEEDS_CREATION = "needs_creation", "没有现成信息需要另行制作"
+    STILL_UNCLEAR = "still_unclear", "补正后申请内容仍不明确"
+    NOT_AN_APPLICATION = "not_an_application", "信访举报投诉类申请"
+    DUPLICATE = "duplicate", "重复申请"
+    PUBLICATION = "publication", "要求提供公开出版物"
+    EXCESSIVE = "excessive", "无正当理由大量反复申请"
+    CONFIRMATION_REQUEST = "confirmation_request", "要求行政机关确认或重新出具已获取信息"
+    ARCHIVED = "archived", "已移交档案馆"
+
+
+class Reason(models.TextChoices):
+    """Why information is withheld (Art. 9; table 三 (三)); the article each rests on is data
+    (``data/legal_basis.json``)."""
+
+    STATE_SECRET = "state_secret", "属于国家秘密"
+    LAW_FORBIDS = "law_forbids", "其他法律行政法规禁止公开"
+    SECURITY_STABILITY = "security_stability", "危及“三安全一稳定”"
+    THIRD_PARTY_RIGHTS = "third_party_rights", "保护第三方合法权益"
+    INTERNAL_AFFAIRS = "internal_affairs", "属于三类内部事务信息"
+    PROCESS_INFORMATION = "process_information", "属于四类过程性信息"
+    ENFORCEMENT_FILES = "enforcement_files", "属于行政执法案卷"
+    ADMINISTRATIVE_QUERY = "administrative_query", "属于行政查询事项"
+
+
+class AbandonReason(models.TextChoices):
+    NO_SUPPLEMENT = "no_supplement", "申请人无正当理由逾期不补正"
+    FEE_UNPAID = "fee_unpaid", "申请人逾期未按收费通知要求缴纳费用"
+
+
+class Review(models.TextChoices):
+    """Reviews a draft may need before the office (Art. 20 ¶2)."""
+
+    SECRECY = "secrecy", "厅保密办涉密审核"
+    LEGAL = "legal", "法制总队涉法审核"
+
+
+class Stage(models.TextChoices):
+    """The steps of the Art. 20 chain, in order."""
+
+    DEPT_HEAD = "dept_head", "承办部门负责人审核"
+    SECRECY = "secrecy", "厅保密办涉密审核"
+    LEGAL = "legal", "法制总队涉法审核"
+    OFFICE = "office", "办公室核稿"
+    LEADER = "leader", "分管厅领导审签"
+
+
+class Decision(models.TextChoices):
+    APPROVE = "approve", "同意"
+    RETURN = "return", "退回"
+
+
+class ContestKind(models.TextChoices):
+    RECONSIDERATION = "reconsideration", "行政复议"
+    LITIGATION_DIRECT = "litigation_direct", "行政诉讼（未经复议直接起诉）"
+    LITIGATION_AFTER = "litigation_after", "行政诉讼（复议后起诉）"
+
+
+class ContestResult(models.TextChoices):
+    UPHELD = "upheld", "结果维持"
+    CORRECTED = "corrected", "结果纠正"
+    OTHER = "other", "其他结果"
+    PENDING = "pending", "尚未审结"
+
+
+class ExtensionState(models.TextChoices):
+    PENDING = "pending", "待办公室负责人审批"
+    APPROVED = "approved", "已同意"
+    REFUSED = "refused", "不同意"
+
+
+class ConsultationState(models.TextChoices):
+    """What a third-party consultation shows (Art. 18): a passed deadline is a state of its own."""
+
+    OPEN = "open", "等待第三方答复"
+    EXPIRED = "expired", "逾期未答复"
+    REPLIED = "replied", "第三方已答复"
+
+
+class Status(models.TextChoices):
+    RECEIVED = "received", "已登记，待初审"
+    AWAITING_SUPPLEMENT = "awaiting_supplement", "待补正"
+    TRANSFERRED = "transferred", "办理中"
+    IN_SIGNOFF = "in_signoff", "答复审签中"
+    SIGNED_OFF = "signed_off", "审签完毕，待答复"
+    ANSWERED = "answered", "已答复"
+    WITHDRAWN = "withdrawn", "已撤回"
+    ABANDONED = "abandoned", "视为放弃申请"
+
+
+# The (code, label) lists some readers (forms, the annual report) take.
+APPLICANT_TYPES = ApplicantType.choices
+ID_TYPES = IdType.choices
+ORGANIZATION_TYPES = OrganizationType.choices
+DELIVERIES = Delivery.choices
+CHANNELS = Channel.choices
+OUTCOMES = Outcome.choices
+NOT_DISCLOSED_REASONS = Reason.choices
+ABANDON_REASONS = AbandonReason.choices
+
+
+class ApplicationEvent(models.TextChoices):
+    """Every event recorded on an application, with the label the timeline shows."""
+
+    SUBMIT = "submit", "提交"
+    REQUEST_SUPPLEMENT = "request_supplement", "告知补正"
+    RESUBMIT = "resubmit", "补正后重新提交"
+    TRANSFER = "transfer", "转办"
+    CONSULT_THIRD_PARTY = "consult_third_party", "征求第三方意见"
+    THIRD_PARTY_REPLIED = "third_party_replied", "第三方答复"
+    THIRD_PARTY_EXPIRED = "third_party_expired", "第三方逾期未答复"
+    DECIDE_PUBLIC_INTEREST = "decide_public_interest", "决定公开（公共利益）"
+    REQUEST_EXTENSION = "request_extension", "申请延期"
+    APPROVE_EXTENSION = "approve_extension", "同意延期"
+    REFUSE_EXTENSION = "refuse_extension", "不同意延期"
+    EXTEND = "extend", "延期答复"
+    DRAFT_REPLY = "draft_reply", "拟定答复"
+    SIGN_OFF = "sign_off", "审签"
+    REPLY = "reply", "答复"
+    WITHDRAW = "withdraw", "撤回申请"
+    ABANDON = "abandon", "视为放弃申请"
+    ATTACH_SCAN = "attach_scan", "上传扫描件"
+    RECORD_CONTEST = "record_contest", "登记复议诉讼"
+    DECIDE_CONTEST = "decide_contest", "复议诉讼审结"
+    DEADLINE_RECOUNTED = "deadline_recounted", "期限重新计算"
+
+
+def default_policy_profile() -> str:
+    return settings.ZWGK_POLICY_PROFILE
 
 
 class Application(Deadline):
@@ -68,40 +200,34 @@ class Application(Deadline):
     statutory working-day clock (Art. 15, 18). ``due_on`` (from Deadline) is the reply deadline;
     it is null while the applicant is asked to supplement."""
 
-    RECEIVED, AWAITING_SUPPLEMENT, TRANSFERRED = "received", "awaiting_supplement", "transferred"
-    IN_SIGNOFF, SIGNED_OFF = "in_signoff", "signed_off"
-    ANSWERED, WITHDRAWN, ABANDONED = "answered", "withdrawn", "abandoned"
-    STATUSES = [
-        (RECEIVED, "已登记，待初审"),
-        (AWAITING_SUPPLEMENT, "待补正"),
-        (TRANSFERRED, "办理中"),
-        (IN_SIGNOFF, "答复审签中"),
-        (SIGNED_OFF, "审签完毕，待答复"),
-        (ANSWERED, "已答复"),
-        (WITHDRAWN, "已撤回"),
-        (ABANDONED, "视为放弃申请"),
-    ]
+    RECEIVED, AWAITING_SUPPLEMENT, TRANSFERRED = Status.RECEIVED, Status.AWAITING_SUPPLEMENT, Status.TRANSFERRED
+    IN_SIGNOFF, SIGNED_OFF = Status.IN_SIGNOFF, Status.SIGNED_OFF
+    ANSWERED, WITHDRAWN, ABANDONED = Status.ANSWERED, Status.WITHDRAWN, Status.ABANDONED
+    STATUSES = Status.choices
     OPEN = (RECEIVED, AWAITING_SUPPLEMENT, TRANSFERRED, IN_SIGNOFF, SIGNED_OFF)
     CLOSED = (ANSWERED, WITHDRAWN, ABANDONED)
 
     number = models.CharField("编号", max_length=40, unique=True)
     query_code_hash = models.CharField("查询码摘要", max_length=64)
-    status = models.CharField("状态", max_length=30, choices=STATUSES, default=RECEIVED, db_index=True)
-    applicant_type = models.CharField("申请人类型", max_length=20, choices=APPLICANT_TYPES)
+    status = models.CharField("状态", max_length=30, choices=Status.choices, default=Status.RECEIVED, db_index=True)
+    applicant_type = models.CharField("申请人类型", max_length=20, choices=ApplicantType.choices)
     name = models.CharField("申请人姓名或名称", max_length=100)
-    id_type = models.CharField("身份证明类型", max_length=20, choices=ID_TYPES)
+    id_type = models.CharField("身份证明类型", max_length=20, choices=IdType.choices)
     id_number = models.CharField("证件号码", max_length=40, db_index=True)
     organization = models.CharField("工作单位或组织名称", max_length=200, blank=True)
-    organization_type = models.CharField("组织类型", max_length=20, choices=ORGANIZATION_TYPES, blank=True)
+    organization_type = models.CharField("组织类型", max_length=20, choices=OrganizationType.choices, blank=True)
     phone = models.CharField("联系电话", max_length=30)
     email = models.EmailField("电子邮箱", blank=True)
     address = models.CharField("通信地址", max_length=300, blank=True)
     description = models.TextField("所需信息的名称、文号或特征性描述")
     purpose = models.TextField("用途", blank=True)
-    delivery = models.CharField("获取信息的方式", max_length=20, choices=DELIVERIES)
+    delivery = models.CharField("获取信息的方式", max_length=20, choices=Delivery.choices)
     fee_waiver_requested = models.BooleanField("申请减免费用", default=False)
-    channel = models.CharField("申请渠道", max_length=20, choices=CHANNELS, default="online")
+    channel = models.CharField("申请渠道", max_length=20, choices=Channel.choices, default=Channel.ONLINE)
     received_on = models.DateField("收到申请日期", db_index=True)
+    # froide keeps the law on each request: the time limits this case is counted under, fixed at
+    # intake, so that changing ZWGK_POLICY_PROFILE later does not change old cases.
+    policy_profile = models.CharField("时限规则", max_length=40, default=default_policy_profile)
     registered_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, verbose_name="登记人", null=True, blank=True, on_delete=models.PROTECT,
         related_name="+",
@@ -129,9 +255,11 @@ class Application(Deadline):
     )
     paused_days = models.PositiveSmallIntegerField("不计时工作日数", default=0)
     # Art. 16, 20: the proposed answer and the sign-off chain.
-    draft_outcome = models.CharField("拟答复类型", max_length=30, choices=OUTCOMES, blank=True)
-    draft_reason = models.CharField("拟答复理由", max_length=30, blank=True)
+    draft_outcome = models.CharField("拟答复类型", max_length=30, choices=Outcome.choices, blank=True)
+    draft_reason = models.CharField("拟答复理由", max_length=30, choices=Reason.choices, blank=True)
+    draft_legal_basis = models.TextField("拟答复法律依据", blank=True)
     draft_content = models.TextField("拟答复内容", blank=True)
+    draft_other_body = models.JSONField("拟告知的公开机关", default=dict, blank=True)
     draft_reviews = models.JSONField("需审核", default=list, blank=True)
     draft_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, verbose_name="拟稿人", null=True, blank=True, on_delete=models.PROTECT,
@@ -140,9 +268,11 @@ class Application(Deadline):
     drafted_on = models.DateField("拟稿日期", null=True, blank=True)
     signoff_round = models.PositiveSmallIntegerField("审签轮次", default=0)
     # Endings (the annual report's table 三).
-    outcome = models.CharField("答复类型", max_length=30, choices=OUTCOMES, blank=True)
-    reason = models.CharField("理由", max_length=30, blank=True)
+    outcome = models.CharField("答复类型", max_length=30, choices=Outcome.choices, blank=True)
+    reason = models.CharField("理由", max_length=30, choices=Reason.choices, blank=True)
+    legal_basis = models.TextField("法律依据", blank=True)
     reply_content = models.TextField("答复内容", blank=True)
+    other_body = models.JSONField("告知的公开机关", default=dict, blank=True)
     closed_on = models.DateField("办结日期", null=True, blank=True, db_index=True)
     closing_note = models.TextField("办结说明", blank=True)
 
@@ -164,6 +294,22 @@ class Application(Deadline):
         if self.applicant_type == "natural_person":
             return "natural_person"
         return self.organization_type or "other"
+
+    def chain(self) -> list[str]:
+        """The Art. 20 chain of this draft: head, the reviews it needs, office, leader."""
+        reviews = [r for r in Review.values if r in (self.draft_reviews or [])]
+        return [Stage.DEPT_HEAD, *reviews, Stage.OFFICE, Stage.LEADER]
+
+    def pending_stage(self) -> str | None:
+        """The next stage of the Art. 20 chain in the current round, or None when none is due."""
+        if self.status != Status.IN_SIGNOFF:
+            return None
+        done = set(self.signoffs.filter(round=self.signoff_round, decision=Decision.APPROVE)
+                   .values_list("stage", flat=True))
+        return next((stage for stage in self.chain() if stage not in done), None)
+
+    def pending_extension(self) -> ExtensionRequest | None:
+        return self.extension_requests.filter(state=ExtensionState.PENDING).first()
 
     def open_consultation(self) -> ThirdPartyConsultation | None:
         return self.consultations.filter(ended_on__isnull=True).first()
@@ -205,28 +351,86 @@ class ThirdPartyConsultation(Deadline):
     opinion = models.TextField("第三方意见", blank=True)
     counted_days = models.PositiveSmallIntegerField("不计时工作日数", default=0)
     by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name="经办人", on_delete=models.PROTECT, related_name="+")
+    # Art. 18: after a refusal or no answer, the office may still disclose in the public interest.
+    public_interest_on = models.DateField("决定公开日期", null=True, blank=True)
+    public_interest_reason = models.TextField("决定公开理由", blank=True)
+    public_interest_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name="决定人", null=True, blank=True, on_delete=models.PROTECT,
+        related_name="+",
+    )
 
     class Meta:
         verbose_name = "征求第三方意见"
         verbose_name_plural = verbose_name
         ordering = ["started_on", "id"]
+        constraints = [
+            models.UniqueConstraint(fields=["application"], condition=Q(ended_on__isnull=True),
+                                    name="one_open_consultation_per_application"),
+        ]
+
+    def state(self, today: date | None = None) -> str:
+        """``expired`` once the third party's deadline has passed without an answer, whether or
+        not the nightly run has ended the pause yet: never silence."""
+        if self.ended_on is not None:
+            return ConsultationState.EXPIRED if self.ended_by_expiry else ConsultationState.REPLIED
+        today = today or timezone.localdate()
+        if self.due_on is not None and self.due_on < today:
+            return ConsultationState.EXPIRED
+        return ConsultationState.OPEN
+
+    def state_label(self, today: date | None = None) -> str:
+        return ConsultationState(self.state(today)).label
+
+    @property
+    def may_disclose_in_public_interest(self) -> bool:
+        """Art. 18: the third party refused or did not answer in time, and no decision yet."""
+        return self.public_interest_on is None and (
+            self.consent is False or self.state() == ConsultationState.EXPIRED
+        )
+
+
+class ExtensionRequest(models.Model):
+    """Art. 15 ¶3: a request to extend the reply period, decided by the office head in their own
+    session; until approved nothing moves."""
+
+    application = models.ForeignKey(Application, on_delete=models.CASCADE, related_name="extension_requests")
+    days = models.PositiveSmallIntegerField("延长工作日数")
+    reason = models.TextField("延期理由")
+    requested_on = models.DateField("申请日期")
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name="申请人", on_delete=models.PROTECT, related_name="+"
+    )
+    state = models.CharField("状态", max_length=10, choices=ExtensionState.choices, default=ExtensionState.PENDING)
+    decided_on = models.DateField("审批日期", null=True, blank=True)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name="审批人", null=True, blank=True, on_delete=models.PROTECT,
+        related_name="+",
+    )
+    decision_reason = models.TextField("不同意理由", blank=True)
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = "延期申请"
+        verbose_name_plural = verbose_name
+        ordering = ["created_at", "id"]
+        constraints = [
+            models.UniqueConstraint(fields=["application"], condition=Q(state="pending"),
+                                    name="one_pending_extension_request_per_application"),
+        ]
 
 
 class SignOff(models.Model):
     """One step of the Art. 20 chain: 部门负责人审核 → 厅保密办 / 法制总队审核 → 办公室核稿 → 分管厅领导审签."""
 
-    STAGES = [
-        ("dept_head", "承办部门负责人审核"),
-        ("secrecy", "厅保密办涉密审核"),
-        ("legal", "法制总队涉法审核"),
-        ("office", "办公室核稿"),
-        ("leader", "分管厅领导审签"),
-    ]
+    STAGES = Stage.choices
     application = models.ForeignKey(Application, on_delete=models.CASCADE, related_name="signoffs")
     round = models.PositiveSmallIntegerField("轮次")
-    stage = models.CharField("环节", max_length=20, choices=STAGES)
-    decision = models.CharField("意见", max_length=10, choices=[("approve", "同意"), ("return", "退回")])
+    stage = models.CharField("环节", max_length=20, choices=Stage.choices)
+    decision = models.CharField("意见", max_length=10, choices=Decision.choices)
     comment = models.TextField("意见说明", blank=True)
+    # sha256 of what this step approved (outcome, reason, legal basis, content, other body): the
+    # reply issues exactly that (Art. 20).
+    fingerprint = models.CharField("审签内容摘要", max_length=64, blank=True)
     on = models.DateField("日期")
     by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name="审签人", on_delete=models.PROTECT, related_name="+")
     created_at = models.DateTimeField(default=timezone.now)
@@ -235,6 +439,10 @@ class SignOff(models.Model):
         verbose_name = "审签记录"
         verbose_name_plural = verbose_name
         ordering = ["created_at", "id"]
+        constraints = [
+            models.UniqueConstraint(fields=["application", "round", "stage"], condition=Q(decision="approve"),
+                                    name="one_approval_per_stage_and_round"),
+        ]
 
 
 class LetterTemplate(models.Model):
@@ -265,6 +473,9 @@ class Letter(models.Model):
     name = models.CharField("文书名称", max_length=60)
     title = models.CharField("标题", max_length=100)
     body = models.TextField("正文")
+    # Fixed when issued, like the body: the article relied on and the remedy (Art. 16, 21).
+    legal_basis = models.TextField("法律依据", blank=True)
+    remedy = models.TextField("救济途径", blank=True)
     issued_on = models.DateField("落款日期")
     public = models.BooleanField("申请人可见", default=True)
     created_at = models.DateTimeField(default=timezone.now)
@@ -302,17 +513,13 @@ class Contest(models.Model):
     """An administrative reconsideration or litigation against an answer (Art. 21), kept by the legal
     corps; counted in the annual report's table 四."""
 
-    KINDS = [
-        ("reconsideration", "行政复议"),
-        ("litigation_direct", "行政诉讼（未经复议直接起诉）"),
-        ("litigation_after", "行政诉讼（复议后起诉）"),
-    ]
-    RESULTS = [("upheld", "结果维持"), ("corrected", "结果纠正"), ("other", "其他结果"), ("pending", "尚未审结")]
+    KINDS = ContestKind.choices
+    RESULTS = ContestResult.choices
 
     application = models.ForeignKey(Application, on_delete=models.CASCADE, related_name="contests")
-    kind = models.CharField("类型", max_length=30, choices=KINDS)
+    kind = models.CharField("类型", max_length=30, choices=ContestKind.choices)
     filed_on = models.DateField("提起日期")
-    result = models.CharField("结果", max_length=20, choices=RESULTS, default="pending")
+    result = models.CharField("结果", max_length=20, choices=ContestResult.choices, default=ContestResult.PENDING)
     decided_on = models.DateField("审结日期", null=True, blank=True)
     note = models.TextField("说明", blank=True)
     recorded_by = models.ForeignKey(
@@ -359,3 +566,6 @@ class AnnualFigure(models.Model):
     def plain(value: Decimal) -> str:
         """A figure as people write it: ``12.35``, ``1520`` (no trailing zeros, no exponent)."""
         return f"{value.normalize():f}"
+
+
+event_names(Application)(ApplicationEvent)

@@ -11,6 +11,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from zwgk.applications.models import Application, ThirdPartyConsultation
+from zwgk.applications.rules import is_office
 from zwgk.applications.selectors import owes, soon_limit
 from zwgk.applications.services import do_expire_consultation
 from zwgk.org.models import Staff
@@ -37,7 +38,7 @@ def run(today: date | None = None) -> dict[str, int]:
         line = (f"{application.number} {state}，答复期限 {application.due_on}，"
                 f"当前：{application.get_status_display()}　{url}")
         for person in people:
-            office = "application.register" in person.permission_codes()
+            office = is_office(person)
             if owes(person, application) or (office and application.due_on < today):
                 lines[person.pk].append(line)
     sent = 0

@@ -10,12 +10,13 @@ from typing import Any
 from django.db.models import Q, QuerySet
 from django.utils import timezone
 
-from zwgk.applications.models import Application, Contest
-from zwgk.applications.rules import is_office
-from zwgk.applications.services import ACTION_LABELS, pending_stage, query_code_matches
+from zwgk.applications.models import Application, Contest, ThirdPartyConsultation
+from zwgk.applications.rules import fits_stage, is_lead, is_office
+from zwgk.core import query_codes
 from zwgk.core.errors import NotFound
 from zwgk.events.models import Event
-from zwgk.org.permissions import get_for
+from zwgk.events.services import event_label
+from zwgk.org.permissions import can, get_for
 from zwgk.workdays import services as workdays
 
 QUEUES = [
@@ -27,17 +28,6 @@ QUEUES = [
     ("paused", "暂停计时"),
     ("all", "全部"),
 ]
-EVENT_LABELS = {
-    **ACTION_LABELS,
-    "submit": "收到申请",
-    "third_party_expired": "第三方逾期未答复",
-    "attach_scan": "上传扫描件",
-    "record_contest": "登记复议诉讼",
-    "decide_contest": "复议诉讼审结",
-    "deadline_recounted": "期限重新计算",
-}
-
-
 def for_staff(user: Any, number: str) -> Application:
     """The application if ``user`` may see it, else 404 (DESIGN.md: not 403)."""
     return get_for(user, Application.objects.select_related("lead_department"), "application.view", number=number)
@@ -46,15 +36,14 @@ def for_staff(user: Any, number: str) -> Application:
 def for_citizen(number: str, query_code: str | None) -> Application:
     """Number and query code together open the status; a wrong code is 404 like a wrong number."""
     application = Application.objects.select_related("lead_department").filter(number=number).first()
-    if application is None or not query_code_matches(application, query_code):
+    if application is None or not query_codes.query_code_matches(application.query_code_hash, query_code):
         raise NotFound("未找到该申请，请核对申请编号和查询码。")
     return application
 
 
 def visible_to(user: Any) -> QuerySet[Application]:
-    codes = user.permission_codes()
     qs = Application.objects.select_related("lead_department")
-    if "application.view_all" in codes or "application.register" in codes:
+    if can(user, "application.view_identity"):
         return qs
     q = Q(pk__in=[])
     if user.department_id:
@@ -62,7 +51,7 @@ def visible_to(user: Any) -> QuerySet[Application]:
     reviewed = qs.exclude(draft_reviews=[]).values_list("pk", "draft_reviews")
     if user.has_role("secrecy"):
         q |= Q(pk__in=[pk for pk, reviews in reviewed if "secrecy" in (reviews or [])])
-    if "application.legal" in codes:
+    if can(user, "application.legal"):
         q |= Q(pk__in=[pk for pk, reviews in reviewed if "legal" in (reviews or [])]) | Q(status=Application.ANSWERED)
     if user.has_role("leader"):
         q |= Q(status__in=[Application.IN_SIGNOFF, Application.SIGNED_OFF, Application.ANSWERED])
@@ -73,8 +62,6 @@ soon_limit = workdays.soon_limit
 
 
 def _paused_ids() -> QuerySet:
-    from zwgk.applications.models import ThirdPartyConsultation
-
     return ThirdPartyConsultation.objects.filter(ended_on__isnull=True).values("application_id")
 
 
@@ -102,10 +89,11 @@ def queue(user: Any, name: str, *, order: str = "due_on", today: date | None = N
 
 
 def owes(user: Any, application: Application) -> bool:
-    """Whether the next step of an open case is this person's (the to-do list)."""
-    from zwgk.applications.rules import is_lead
-
+    """Whether the next step of an open case is this person's (the to-do list); a pending
+    extension request is the office head's (Art. 15 ¶3)."""
     status = application.status
+    if can(user, "application.approve_extension") and application.is_open and application.pending_extension():
+        return True
     if status in (Application.RECEIVED, Application.AWAITING_SUPPLEMENT):
         return is_office(user)
     if status == Application.TRANSFERRED:
@@ -113,9 +101,7 @@ def owes(user: Any, application: Application) -> bool:
     if status == Application.SIGNED_OFF:
         return user.has_role("handler") and is_lead(user, application)
     if status == Application.IN_SIGNOFF:
-        from zwgk.applications.services import _fits_stage
-
-        return _fits_stage(user, application, pending_stage(application))
+        return fits_stage(user, application, application.pending_stage())
     return False
 
 
@@ -144,7 +130,7 @@ def events(application: Application, *, public_only: bool = False) -> list[dict[
         {
             "at": timezone.localtime(e.at),
             "action": e.action,
-            "label": EVENT_LABELS.get(e.action, e.action),
+            "label": event_label(e),
             "by": _public_by(e) if public_only else e.actor_label,
             "note": e.note,
         }
@@ -164,6 +150,21 @@ def contest_as_dict(contest: Contest) -> dict[str, Any]:
     """A reconsideration or litigation as the API shows it (staff only)."""
     return {"id": contest.pk, "kind": contest.kind, "filed_on": contest.filed_on, "result": contest.result,
             "decided_on": contest.decided_on, "note": contest.note}
+
+
+def extension_as_dict(request: Any) -> dict[str, Any]:
+    return {"id": request.pk, "days": request.days, "reason": request.reason, "requested_on": request.requested_on,
+            "requested_by": request.requested_by.username, "state": request.state, "decided_on": request.decided_on,
+            "decided_by": request.decided_by.username if request.decided_by else None,
+            "decision_reason": request.decision_reason or None}
+
+
+def consultation_as_dict(consultation: ThirdPartyConsultation) -> dict[str, Any]:
+    """A consultation with its explicit state: ``open``, ``expired`` (deadline passed without an
+    answer, Art. 18) or ``replied``."""
+    return {"id": consultation.pk, "party": consultation.party, "started_on": consultation.started_on,
+            "due_on": consultation.due_on, "ended_on": consultation.ended_on, "state": consultation.state(),
+            "consent": consultation.consent, "public_interest_on": consultation.public_interest_on}
 
 
 def as_dict(application: Application, *, citizen: bool = False) -> dict[str, Any]:
@@ -208,7 +209,16 @@ def as_dict(application: Application, *, citizen: bool = False) -> dict[str, Any
             "paused_days": application.paused_days,
             "extended_days": application.extended_days,
             "draft_outcome": application.draft_outcome or None,
-            "signoff_stage": pending_stage(application),
+            "signoff_stage": application.pending_stage(),
+            "draft_reason": application.draft_reason or None,
+            "draft_legal_basis": application.draft_legal_basis or None,
+            "draft_content": application.draft_content or None,
+            "draft_other_body": application.draft_other_body or None,
+            "legal_basis": application.legal_basis or None,
+            "other_body": application.other_body or None,
+            "policy_profile": application.policy_profile,
+            "extension_requests": [extension_as_dict(r) for r in application.extension_requests.all()],
+            "consultations": [consultation_as_dict(c) for c in application.consultations.all()],
             "contests": [contest_as_dict(c) for c in application.contests.order_by("filed_on", "pk")],
         })
     return data

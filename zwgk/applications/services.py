@@ -1,21 +1,30 @@
-"""Writes on applications for disclosure (Ch. 3): intake and one function per action of API.md.
+"""Writes on applications for disclosure (Ch. 3): intake and one ``do_<action>`` per action of API.md.
 
-Each action has a guard (``check_<action>``: may this person do it now?) and a ``do_<action>`` that
-validates the body, changes the row inside a transaction and writes one event (DESIGN.md
-principle 4). Every deadline goes through ``zwgk.workdays.services`` (principle 3):
+Every action is registered in ``ACTIONS`` (``zwgk.core.actions``) with the schema of its body, and
+runs in a transaction on the application re-read under ``select_for_update``; its guard
+``check_<action>`` asks the transition table for the target state and ``org.permissions`` for the
+right (rules in ``rules.py``), then the once-only rules of the seed. Every change writes one event
+(``ApplicationEvent``). Every deadline goes through ``zwgk.workdays.services`` (principle 3), with
+the policy profile the case was registered under:
 
 - Art. 15: registered and numbered at once; reply within ``application_reply`` working days of
   receipt; one supplement notice within ``supplement_notice`` working days, the clock stopping
   until resubmission and counting afresh from it; one extension of at most
-  ``application_extension`` working days with the office head's consent, the applicant told;
-  time spent consulting third parties is not counted.
+  ``application_extension`` working days, asked for by whoever works the case and decided by the
+  office head in their own session (or extended by the head directly), the applicant told with
+  the head's real name; time spent consulting third parties is not counted.
+- Art. 16: each outcome carries what its letter needs (reason, article, other body).
 - Art. 18: the third party has ``third_party_reply`` working days; a consultation left unanswered
-  ends at that deadline.
-- Art. 19: the day of receipt by channel. Art. 20: the sign-off chain. Art. 16: the outcomes.
+  ends at that deadline (``expired``); after a refusal or no answer the office may still disclose
+  in the public interest, with a written notice to the third party.
+- Art. 19: the day of receipt by channel. Art. 20: the sign-off chain, each step recording a
+  fingerprint of what it approved; the reply issues exactly that. Art. 21: contests.
 """
 
 from __future__ import annotations
 
+import hashlib
+import json
 import secrets
 from collections.abc import Callable
 from datetime import date
@@ -27,36 +36,49 @@ from django.db import transaction
 from django.utils import timezone
 
 from zwgk.applications import letters
+from zwgk.applications import schemas as s
 from zwgk.applications.models import (
     ABANDON_REASONS,
     APPLICANT_TYPES,
     CHANNELS,
     DELIVERIES,
     ID_TYPES,
-    NOT_DISCLOSED_REASONS,
     ORGANIZATION_TYPES,
     OUTCOMES,
     AnnualFigure,
     Application,
+    ApplicationEvent,
     Contest,
+    ContestResult,
+    Decision,
+    ExtensionRequest,
+    ExtensionState,
+    Letter,
+    LetterTemplate,
+    Outcome,
+    Review,
     Scan,
     SignOff,
+    Stage,
     ThirdPartyConsultation,
     TransferSlip,
 )
-from zwgk.applications.rules import is_lead, is_office
+from zwgk.applications.rules import is_office
 from zwgk.core import contact, files, query_codes
-from zwgk.core.errors import Conflict, Forbidden, InvalidInput, NotAuthenticated
+from zwgk.core.actions import ActionRegistry
+from zwgk.core.errors import Conflict, Forbidden, InvalidInput, NotAuthenticated, NotFound
 from zwgk.core.numbering import next_number
 from zwgk.core.transitions import TransitionRefused, TransitionTable
 from zwgk.events.services import record
 from zwgk.org.models import Department, Staff
-from zwgk.org.permissions import is_staff_member, require
+from zwgk.org.permissions import can, is_staff_member, require
 from zwgk.privacy.ids import is_valid_credit_code, is_valid_resident_id
 from zwgk.workdays import services as workdays
 
 A = Application
 OPEN = list(A.OPEN)
+CLOSED = list(A.CLOSED)
+CLOCK_RUNNING = [A.RECEIVED, A.TRANSFERRED, A.IN_SIGNOFF, A.SIGNED_OFF]
 TABLE = TransitionTable.build(
     [
         ("request_supplement", [A.RECEIVED], A.AWAITING_SUPPLEMENT),
@@ -64,27 +86,37 @@ TABLE = TransitionTable.build(
         ("transfer", [A.RECEIVED, A.TRANSFERRED], A.TRANSFERRED),
         ("consult_third_party", [A.RECEIVED, A.TRANSFERRED], None),
         ("third_party_replied", [A.RECEIVED, A.TRANSFERRED], None),
-        ("extend", [A.RECEIVED, A.TRANSFERRED, A.IN_SIGNOFF, A.SIGNED_OFF], None),
+        ("decide_public_interest", [A.RECEIVED, A.TRANSFERRED], None),
+        ("request_extension", CLOCK_RUNNING, None),
+        ("approve_extension", CLOCK_RUNNING, None),
+        ("refuse_extension", CLOCK_RUNNING, None),
+        ("extend", CLOCK_RUNNING, None),
         ("draft_reply", [A.TRANSFERRED], A.IN_SIGNOFF),
-        ("sign_off", [A.IN_SIGNOFF], None),
+        ("sign_off", [A.IN_SIGNOFF], (A.IN_SIGNOFF, A.SIGNED_OFF, A.TRANSFERRED)),
         ("reply", [A.RECEIVED, A.SIGNED_OFF], A.ANSWERED),
         ("withdraw", OPEN, A.WITHDRAWN),
         ("abandon", OPEN, A.ABANDONED),
+        ("record_contest", CLOSED, None),
+        ("decide_contest", CLOSED, None),
     ],
     state_labels=dict(A.STATUSES),
     action_labels={
         "request_supplement": "告知补正", "resubmit": "补正后重新提交", "transfer": "转办",
-        "consult_third_party": "征求第三方意见", "third_party_replied": "第三方答复", "extend": "延期答复",
+        "consult_third_party": "征求第三方意见", "third_party_replied": "第三方答复",
+        "decide_public_interest": "决定公开（公共利益）", "request_extension": "申请延期",
+        "approve_extension": "同意延期", "refuse_extension": "不同意延期", "extend": "延期答复",
         "draft_reply": "拟定答复", "sign_off": "审签", "reply": "答复申请人", "withdraw": "撤回申请",
-        "abandon": "视为放弃申请",
+        "abandon": "视为放弃申请", "record_contest": "登记复议诉讼", "decide_contest": "复议诉讼审结",
     },
 )
-ACTIONS = list(TABLE.rows)
+ACTIONS = ActionRegistry(TABLE)
 ACTION_LABELS = dict(TABLE.action_labels)
-REVIEWS = ("secrecy", "legal")
-OUTCOME_CODES = {code for code, _ in OUTCOMES}
-REASON_CODES = [code for code, _ in NOT_DISCLOSED_REASONS]
+# The actions of the case page's forms; contests have their own section.
+CASE_ACTIONS = [name for name in TABLE.rows if name not in ("record_contest", "decide_contest")]
+REVIEWS = tuple(Review.values)
+NEEDS_REASON = (Outcome.PARTLY_DISCLOSED, Outcome.NOT_DISCLOSED)
 CITIZEN = "申请人"
+GUARDS: dict[str, Callable[..., str]] = {}
 
 
 # --- intake (Art. 13, 14, 15, 19) -----------------------------------------------------------------
@@ -187,100 +219,192 @@ def do_submit(data: dict[str, Any], *, actor: Any = None) -> tuple[Application, 
         received_on=received_on,
         registered_by=staff,
     )
-    workdays.set_due(application, received_on, workdays.limit("application_reply"))
+    workdays.set_due(application, received_on, _limit(application, "application_reply"))
     application.save()
     record(
-        application, "submit", actor=staff, actor_label=None if staff else CITIZEN, to_state=application.status,
+        application, ApplicationEvent.SUBMIT, actor=staff, actor_label=None if staff else CITIZEN,
+        to_state=application.status,
         note=f"收到申请（{dict(CHANNELS)[channel]}），已登记编号 {number}，答复期限 {application.due_on}。",
         data={"channel": channel, "received_on": str(received_on)}, public=True,
     )
     return application, code
 
 
-# --- guards: who may do what now -------------------------------------------------------------------
+# --- guards: may this person do it now? ------------------------------------------------------------
 
-def _state(application: Application, action: str) -> str:
-    return TABLE.target(action, application.status)
+def guard(fn: Callable[..., str]) -> Callable[..., str]:
+    """Register ``check_<action>`` so that the workbench can ask which actions are open."""
+    GUARDS[fn.__name__.removeprefix("check_")] = fn
+    return fn
+
+
+def _may(application: Application, action: str, actor: Any, right: str, *, to: str | None = None) -> str:
+    """The table first (409 ``action_not_allowed``), then the right (403); the target state."""
+    if not is_staff_member(actor):
+        raise NotAuthenticated()
+    target = TABLE.target(action, application.status, to=to)
+    if not can(actor, right, application):
+        raise Forbidden(f"您不能对此申请进行“{ACTION_LABELS[action]}”操作。")
+    return target
+
+
+def _refuse(message: str) -> Conflict:
+    return Conflict(message, code="action_not_allowed")
 
 
 def pending_stage(application: Application) -> str | None:
-    """The next stage of the Art. 20 chain in the current round, or None when all approved."""
-    if application.status != A.IN_SIGNOFF:
-        return None
-    stages = ["dept_head", *[r for r in REVIEWS if r in (application.draft_reviews or [])], "office", "leader"]
-    done = set(
-        application.signoffs.filter(round=application.signoff_round, decision="approve").values_list("stage", flat=True)
-    )
-    return next((stage for stage in stages if stage not in done), None)
+    return application.pending_stage()
 
 
-def _fits_stage(user: Any, application: Application, stage: str | None) -> bool:
-    if stage == "dept_head":
-        return user.has_role("dept_head") and is_lead(user, application)
-    if stage == "secrecy":
-        return user.has_role("secrecy")
-    if stage == "legal":
-        return "application.legal" in user.permission_codes()
-    if stage == "office":
-        return is_office(user)
-    if stage == "leader":
-        return user.has_role("leader")
-    return False
-
-
-def _is_lead_handler(user: Any, application: Application) -> bool:
-    return user.has_role("handler") and is_lead(user, application)
-
-
-def _is_lead_staff(user: Any, application: Application) -> bool:
-    return user.has_role("handler", "dept_head") and is_lead(user, application)
-
-
-def check(application: Application, action: str, user: Any) -> str:
-    """Raise unless ``user`` may do ``action`` on ``application`` now; return the target state.
-
-    The transition table is asked first (409 ``action_not_allowed``), then the actor's role (403),
-    then the once-only rules of Art. 15 (409).
-    """
-    if not is_staff_member(user):
-        raise NotAuthenticated()
-    target = _state(application, action)
-    office = is_office(user)
-    allowed: dict[str, Callable[[], bool]] = {
-        "request_supplement": lambda: office,
-        "resubmit": lambda: office,
-        "transfer": lambda: office,
-        "consult_third_party": lambda: office or _is_lead_staff(user, application),
-        "third_party_replied": lambda: office or _is_lead_staff(user, application),
-        "extend": lambda: office or _is_lead_staff(user, application),
-        "draft_reply": lambda: _is_lead_handler(user, application),
-        "sign_off": lambda: _fits_stage(user, application, pending_stage(application)),
-        "reply": lambda: office if application.status == A.RECEIVED else _is_lead_staff(user, application),
-        "withdraw": lambda: office,
-        "abandon": lambda: office,
-    }
-    if not allowed[action]():
-        raise Forbidden(f"您不能对此申请进行“{ACTION_LABELS[action]}”操作。")
-    paused = application.paused
-    if action == "request_supplement" and application.supplement_requested_on is not None:
-        raise Conflict("补正告知只能一次性作出（第十五条），本申请已告知过补正。", code="action_not_allowed")
-    if action == "extend" and application.extended_days is not None:
-        raise Conflict("答复期限只能延长一次（第十五条），本申请已延期。", code="action_not_allowed")
-    if action == "consult_third_party" and paused:
-        raise Conflict("本申请正在征求第三方意见，须待其答复后再次征求。", code="action_not_allowed")
-    if action == "third_party_replied" and not paused:
-        raise Conflict("本申请没有正在进行的第三方意见征求。", code="action_not_allowed")
-    if action in ("draft_reply", "reply") and paused:
-        raise Conflict("正在征求第三方意见，待第三方答复或期限届满后再答复。", code="action_not_allowed")
+@guard
+def check_request_supplement(application: Application, *, actor: Any) -> str:
+    target = _may(application, "request_supplement", actor, "application.register")
+    if application.supplement_requested_on is not None:
+        raise _refuse("补正告知只能一次性作出（第十五条），本申请已告知过补正。")
     return target
+
+
+@guard
+def check_resubmit(application: Application, *, actor: Any) -> str:
+    return _may(application, "resubmit", actor, "application.register")
+
+
+@guard
+def check_transfer(application: Application, *, actor: Any) -> str:
+    return _may(application, "transfer", actor, "application.register")
+
+
+@guard
+def check_consult_third_party(application: Application, *, actor: Any) -> str:
+    target = _may(application, "consult_third_party", actor, "application.work")
+    if application.paused:
+        raise _refuse("本申请正在征求第三方意见，须待其答复后再次征求。")
+    return target
+
+
+@guard
+def check_third_party_replied(application: Application, *, actor: Any) -> str:
+    target = _may(application, "third_party_replied", actor, "application.work")
+    if not application.paused:
+        raise _refuse("本申请没有正在进行的第三方意见征求。")
+    return target
+
+
+def _public_interest_consultation(application: Application) -> ThirdPartyConsultation | None:
+    """The latest consultation that the third party refused or let expire, not yet decided."""
+    latest = application.consultations.order_by("-started_on", "-pk").first()
+    return latest if latest is not None and latest.may_disclose_in_public_interest else None
+
+
+@guard
+def check_decide_public_interest(application: Application, *, actor: Any) -> str:
+    target = _may(application, "decide_public_interest", actor, "application.decide_public_interest")
+    if _public_interest_consultation(application) is None:
+        raise _refuse("只有第三方不同意公开或者逾期未答复时，才能决定基于公共利益予以公开（第十八条）。")
+    return target
+
+
+def _extension_open(application: Application) -> None:
+    if application.extended_days is not None:
+        raise _refuse("答复期限只能延长一次（第十五条），本申请已延期。")
+    if application.due_start is None:
+        raise _refuse("答复期限未在计算中，不能延期。")
+
+
+@guard
+def check_request_extension(application: Application, *, actor: Any) -> str:
+    target = _may(application, "request_extension", actor, "application.work")
+    _extension_open(application)
+    if application.pending_extension() is not None:
+        raise _refuse("本申请已有待审批的延期申请。")
+    return target
+
+
+def _decide_extension(application: Application, action: str, actor: Any) -> str:
+    """Art. 15 ¶3: the office head answers a pending request, in their own session."""
+    target = _may(application, action, actor, "application.approve_extension")
+    if application.pending_extension() is None:
+        raise _refuse("本申请没有待审批的延期申请。")
+    return target
+
+
+@guard
+def check_approve_extension(application: Application, *, actor: Any) -> str:
+    return _decide_extension(application, "approve_extension", actor)
+
+
+@guard
+def check_refuse_extension(application: Application, *, actor: Any) -> str:
+    return _decide_extension(application, "refuse_extension", actor)
+
+
+@guard
+def check_extend(application: Application, *, actor: Any) -> str:
+    target = _may(application, "extend", actor, "application.approve_extension")
+    _extension_open(application)
+    if application.pending_extension() is not None:
+        raise _refuse("本申请有待审批的延期申请，请先同意或不同意该申请。")
+    return target
+
+
+@guard
+def check_draft_reply(application: Application, *, actor: Any) -> str:
+    target = _may(application, "draft_reply", actor, "application.draft")
+    if application.paused:
+        raise _refuse("正在征求第三方意见，待第三方答复或期限届满后再答复。")
+    return target
+
+
+@guard
+def check_sign_off(application: Application, *, actor: Any, to: str = A.IN_SIGNOFF) -> str:
+    return _may(application, "sign_off", actor, "application.sign_off", to=to)
+
+
+@guard
+def check_reply(application: Application, *, actor: Any) -> str:
+    target = _may(application, "reply", actor, "application.reply")
+    if application.paused:
+        raise _refuse("正在征求第三方意见，待第三方答复或期限届满后再答复。")
+    return target
+
+
+@guard
+def check_withdraw(application: Application, *, actor: Any) -> str:
+    return _may(application, "withdraw", actor, "application.register")
+
+
+@guard
+def check_abandon(application: Application, *, actor: Any) -> str:
+    return _may(application, "abandon", actor, "application.register")
+
+
+def _contest_guard(application: Application, action: str, actor: Any) -> str:
+    """Art. 21: the legal corps keeps reconsideration and litigation, once the case is closed."""
+    if not can(actor, "application.legal", application):
+        require(actor, "application.legal", application)  # 401 for anonymous people
+        raise Forbidden("行政复议和行政诉讼由法制总队登记。")
+    try:
+        return TABLE.target(action, application.status)
+    except TransitionRefused:
+        raise _refuse("申请尚未办结，不能登记行政复议或诉讼。") from None
+
+
+@guard
+def check_record_contest(application: Application, *, actor: Any) -> str:
+    return _contest_guard(application, "record_contest", actor)
+
+
+@guard
+def check_decide_contest(application: Application, *, actor: Any) -> str:
+    return _contest_guard(application, "decide_contest", actor)
 
 
 def available_actions(application: Application, user: Any) -> list[str]:
     """The actions this person may take on the case now (the workbench shows only these)."""
     result = []
-    for action in ACTIONS:
+    for action in CASE_ACTIONS:
         try:
-            check(application, action, user)
+            GUARDS[action](application, actor=user)
         except (TransitionRefused, Forbidden, Conflict, NotAuthenticated):
             continue
         result.append(action)
@@ -289,8 +413,12 @@ def available_actions(application: Application, user: Any) -> list[str]:
 
 # --- helpers --------------------------------------------------------------------------------------
 
-def _text(body: dict[str, Any], field: str, label: str, *, required: bool = True, max_length: int = 5000) -> str:
-    value = body.get(field)
+def _limit(application: Application, name: str) -> int:
+    """A time limit of the policy profile the case was registered under."""
+    return workdays.limit(name, application.policy_profile)
+
+
+def _text(value: Any, field: str, label: str, *, required: bool = True, max_length: int = 5000) -> str:
     value = value.strip() if isinstance(value, str) else ""
     if required and not value:
         raise InvalidInput(f"请填写{label}。", fields={field: "必填"})
@@ -299,10 +427,7 @@ def _text(body: dict[str, Any], field: str, label: str, *, required: bool = True
     return value
 
 
-def _on(application: Application, body: dict[str, Any], *, not_before: date | None = None) -> date:
-    on = body.get("on")
-    if not isinstance(on, date):
-        raise InvalidInput("请填写日期（YYYY-MM-DD）。", fields={"on": "必填"})
+def _day(application: Application, on: date, *, not_before: date | None = None) -> date:
     floor = max(d for d in (application.received_on, not_before) if d is not None)
     if on < floor:
         raise InvalidInput(f"日期不能早于 {floor}。", fields={"on": f"不能早于 {floor}"})
@@ -326,109 +451,146 @@ def _notify(application: Application, subject: str, text: str) -> None:
         )
 
 
-def _outcome(body: dict[str, Any]) -> tuple[str, str]:
-    outcome = body.get("outcome")
-    if outcome not in OUTCOME_CODES:
-        raise InvalidInput("请选择答复类型（第十六条）。", fields={"outcome": "取值不在允许范围内"})
-    reason = body.get("reason") or ""
-    if outcome == "not_disclosed":
-        if reason not in REASON_CODES:
-            raise InvalidInput("不予公开的，须选择不予公开的理由。", fields={"reason": "取值不在允许范围内"})
-    elif reason and reason not in REASON_CODES:
-        raise InvalidInput("理由不在允许范围内。", fields={"reason": "取值不在允许范围内"})
+def _answer(outcome: str, reason: str | None, legal_basis: str | None, content: str | None,
+            other_body: dict[str, str] | None) -> dict[str, Any]:
+    """What the letter of ``outcome`` needs (Art. 16), complete, or InvalidInput naming each gap:
+    partly_disclosed / not_disclosed a reason and the text; not_ours the other body's name and
+    contact. The legal basis is the drafter's text or the article the reason rests on (data)."""
+    errors: dict[str, str] = {}
+    content = (content or "").strip()
+    if outcome in NEEDS_REASON:
+        if not reason:
+            errors["reason"] = "部分公开或不予公开的，须选择理由（第十六条）"
+        if not content:
+            errors["content"] = "须写明理由说明或可以公开的内容"
     else:
         reason = ""
-    return outcome, reason
+    body: dict[str, str] = {}
+    if outcome == Outcome.NOT_OURS:
+        body = {k: (other_body or {}).get(k, "").strip() for k in ("name", "contact")}
+        if not all(body.values()):
+            errors["other_body"] = "不属于本机关公开范围的，须写明负责公开该信息的机关名称和联系方式"
+    if errors:
+        raise InvalidInput("答复内容不完整：" + "；".join(errors.values()) + "。", fields=errors)
+    template = LetterTemplate.objects.get(pk=letters.OUTCOME_LETTER[outcome])
+    basis = letters.legal_basis(template, reason, (legal_basis or "").strip())
+    return {"outcome": outcome, "reason": reason or "", "legal_basis": basis, "content": content,
+            "other_body": body}
+
+
+def fingerprint(answer: dict[str, Any]) -> str:
+    """sha256 of what a sign-off approves: outcome, reason, legal basis, content, other body."""
+    keys = ("outcome", "reason", "legal_basis", "content", "other_body")
+    text = json.dumps({k: answer.get(k) or "" for k in keys}, ensure_ascii=False, sort_keys=True)
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def draft_answer(application: Application) -> dict[str, Any]:
+    return {"outcome": application.draft_outcome, "reason": application.draft_reason,
+            "legal_basis": application.draft_legal_basis, "content": application.draft_content,
+            "other_body": application.draft_other_body or {}}
+
+
+ANSWER_LABELS = {"outcome": "答复类型", "reason": "理由", "legal_basis": "法律依据", "content": "答复内容",
+                 "other_body": "负责公开的机关"}
+
+
+def preview(application: Application, on: date | None = None) -> Letter:
+    """The letter of the current draft as it will be sent (unsaved): what each reviewer reads."""
+    answer = draft_answer(application)
+    return letters.build(application, letters.OUTCOME_LETTER[answer["outcome"]], on or timezone.localdate(),
+                         basis=answer["legal_basis"], content=answer["content"], outcome=answer["outcome"],
+                         reason=answer["reason"], other_body=answer["other_body"])
 
 
 # --- actions --------------------------------------------------------------------------------------
 
-@transaction.atomic
-def do_request_supplement(application: Application, actor: Any, body: dict[str, Any]) -> Application:
+@ACTIONS.action(s.SupplementIn)
+def do_request_supplement(application: Application, *, actor: Staff, on: date, items: list[str]) -> Application:
     """Art. 15 ¶2: one written notice, within ``supplement_notice`` working days of receipt; the
     clock stops (``due_on`` null) until the applicant resubmits."""
-    target = check(application, "request_supplement", actor)
-    on = _on(application, body)
-    latest = workdays.deadline(application.received_on, workdays.limit("supplement_notice")).date
+    target = check_request_supplement(application, actor=actor)
+    on = _day(application, on)
+    days = _limit(application, "supplement_notice")
+    latest = workdays.deadline(application.received_on, days).date
     if on > latest:
-        raise Conflict(f"补正告知应在收到申请后{workdays.limit('supplement_notice')}个工作日内（{latest}前）作出。",
-                       code="supplement_too_late")
-    items = body.get("items")
-    if not isinstance(items, list) or not [i for i in items if isinstance(i, str) and i.strip()]:
+        raise Conflict(f"补正告知应在收到申请后{days}个工作日内（{latest}前）作出。", code="supplement_too_late")
+    items = [i.strip() for i in items if i.strip()]
+    if not items:
         raise InvalidInput("请列明需要补正的事项。", fields={"items": "至少一项"})
     before = application.status
     application.supplement_requested_on = on
-    application.supplement_items = [i.strip() for i in items if isinstance(i, str) and i.strip()]
+    application.supplement_items = items
     workdays.clear_due(application)
     application.status = target
     application.save()
     letters.issue(application, "supplement", on)
     _notify(application, f"政府信息公开申请{application.number}需要补正",
-            "您的申请内容不够明确，请补正：\n" + "\n".join(application.supplement_items))
-    record(application, "request_supplement", actor=actor, from_state=before, to_state=target,
-           note="申请内容不明确，已一次性书面告知补正：" + "；".join(application.supplement_items)
-           + "。补正前答复期限暂停计算。",
-           data={"on": str(on), "items": application.supplement_items}, public=True)
+            "您的申请内容不够明确，请补正：\n" + "\n".join(items))
+    record(application, ApplicationEvent.REQUEST_SUPPLEMENT, actor=actor, from_state=before, to_state=target,
+           note="申请内容不明确，已一次性书面告知补正：" + "；".join(items) + "。补正前答复期限暂停计算。",
+           data={"on": str(on), "items": items}, public=True)
     return application
 
 
-@transaction.atomic
-def do_resubmit(application: Application, actor: Any, body: dict[str, Any]) -> Application:
+@ACTIONS.action(s.On)
+def do_resubmit(application: Application, *, actor: Staff, on: date) -> Application:
     """Art. 15 ¶2: the period counts from the day the office receives the resubmitted application."""
-    target = check(application, "resubmit", actor)
-    on = _on(application, body, not_before=application.supplement_requested_on)
+    target = check_resubmit(application, actor=actor)
+    on = _day(application, on, not_before=application.supplement_requested_on)
     before = application.status
     application.resubmitted_on = on
-    workdays.set_due(application, on, workdays.limit("application_reply"))
-    return _save(application, "resubmit", actor, before, target,
+    workdays.set_due(application, on, _limit(application, "application_reply"))
+    return _save(application, ApplicationEvent.RESUBMIT, actor, before, target,
                  f"收到补正后重新提交的申请，答复期限自 {on} 起重新计算，至 {application.due_on}。",
                  public=True, data={"on": str(on), "due_on": str(application.due_on)})
 
 
-@transaction.atomic
-def do_transfer(application: Application, actor: Any, body: dict[str, Any]) -> Application:
+@ACTIONS.action(s.TransferIn)
+def do_transfer(application: Application, *, actor: Staff, on: date, lead: str, assisting: list[str] | None = None,
+                note: str | None = None) -> Application:
     """Art. 15 ¶3, Art. 20 ¶3: the transfer slip (转办单) names the lead and assisting departments."""
-    target = check(application, "transfer", actor)
-    on = _on(application, body)
-    lead = Department.objects.filter(code=body.get("lead"), active=True).first()
-    if lead is None:
+    target = check_transfer(application, actor=actor)
+    on = _day(application, on)
+    lead_department = Department.objects.filter(code=lead, active=True).first()
+    if lead_department is None:
         raise InvalidInput("请选择主办部门。", fields={"lead": "部门不存在"})
-    codes = body.get("assisting") or []
-    if not isinstance(codes, list):
-        raise InvalidInput("协办部门应为列表。", fields={"assisting": "应为列表"})
-    assisting = list(Department.objects.filter(code__in=codes, active=True).exclude(pk=lead.pk))
-    unknown = set(codes) - {d.code for d in assisting} - {lead.code}
+    codes = assisting or []
+    helpers = list(Department.objects.filter(code__in=codes, active=True).exclude(pk=lead_department.pk))
+    unknown = set(codes) - {d.code for d in helpers} - {lead_department.code}
     if unknown:
         raise InvalidInput(f"协办部门不存在：{'、'.join(sorted(unknown))}。", fields={"assisting": "部门不存在"})
     before = application.status
-    slip = TransferSlip.objects.create(application=application, transferred_on=on, lead=lead, by=actor,
-                                       note=(body.get("note") or "").strip())
-    slip.assisting.set(assisting)
-    application.lead_department = lead
+    slip = TransferSlip.objects.create(application=application, transferred_on=on, lead=lead_department, by=actor,
+                                       note=(note or "").strip())
+    slip.assisting.set(helpers)
+    application.lead_department = lead_department
     application.transferred_on = on
     application.save()
-    application.assisting_departments.set(assisting)
+    application.assisting_departments.set(helpers)
     letters.issue(application, "transfer_slip", on, public=False)
-    names = "、".join(d.name for d in assisting)
-    return _save(application, "transfer", actor, before, target,
-                 f"已填写转办单，转{lead.name}主办" + (f"，{names}协办" if names else "") + "。",
-                 public=True, data={"on": str(on), "lead": lead.code, "assisting": [d.code for d in assisting]})
+    names = "、".join(d.name for d in helpers)
+    return _save(application, ApplicationEvent.TRANSFER, actor, before, target,
+                 f"已填写转办单，转{lead_department.name}主办" + (f"，{names}协办" if names else "") + "。",
+                 public=True,
+                 data={"on": str(on), "lead": lead_department.code, "assisting": [d.code for d in helpers]})
 
 
-@transaction.atomic
-def do_consult_third_party(application: Application, actor: Any, body: dict[str, Any]) -> Application:
+@ACTIONS.action(s.ConsultIn)
+def do_consult_third_party(application: Application, *, actor: Staff, on: date, party: str,
+                           contact: str = "") -> Application:
     """Art. 18: written consultation; the third party answers within ``third_party_reply`` working
     days; Art. 15 ¶5: the time is not counted in the reply period (the clock pauses)."""
-    target = check(application, "consult_third_party", actor)
-    on = _on(application, body)
-    party = _text(body, "party", "第三方名称", max_length=200)
-    contact = _text(body, "contact", "第三方联系方式", required=False, max_length=200)
+    target = check_consult_third_party(application, actor=actor)
+    on = _day(application, on)
+    party = _text(party, "party", "第三方名称", max_length=200)
+    contact = _text(contact, "contact", "第三方联系方式", required=False, max_length=200)
     consultation = ThirdPartyConsultation(application=application, party=party, contact=contact, started_on=on,
                                           by=actor)
-    workdays.set_due(consultation, on, workdays.limit("third_party_reply"))
+    workdays.set_due(consultation, on, _limit(application, "third_party_reply"))
     consultation.save()
     letters.issue(application, "third_party", on, public=False, party=party, party_due_on=consultation.due_on)
-    return _save(application, "consult_third_party", actor, application.status, target,
+    return _save(application, ApplicationEvent.CONSULT_THIRD_PARTY, actor, application.status, target,
                  f"申请涉及第三方权益，已书面征求第三方意见（第三方答复期限 {consultation.due_on}），"
                  "征求意见期间不计入答复期限。", public=True,
                  data={"on": str(on), "party_due_on": str(consultation.due_on)})
@@ -449,20 +611,18 @@ def _end_consultation(application: Application, consultation: ThirdPartyConsulta
     return days
 
 
-@transaction.atomic
-def do_third_party_replied(application: Application, actor: Any, body: dict[str, Any]) -> Application:
-    target = check(application, "third_party_replied", actor)
+@ACTIONS.action(s.RepliedIn)
+def do_third_party_replied(application: Application, *, actor: Staff, on: date, consent: bool,
+                           opinion: str = "") -> Application:
+    target = check_third_party_replied(application, actor=actor)
     consultation = application.open_consultation()
-    on = _on(application, body, not_before=consultation.started_on)
-    consent = body.get("consent")
-    if not isinstance(consent, bool):
-        raise InvalidInput("请说明第三方是否同意公开。", fields={"consent": "应为是或否（true/false）"})
+    on = _day(application, on, not_before=consultation.started_on)
     consultation.replied_on = on
     consultation.consent = consent
-    consultation.opinion = _text(body, "opinion", "第三方意见", required=False)
+    consultation.opinion = _text(opinion, "opinion", "第三方意见", required=False)
     days = _end_consultation(application, consultation, on)
     expiry = "（第三方逾期答复，不计时期间算至其答复期限届满之日）" if consultation.ended_by_expiry else ""
-    return _save(application, "third_party_replied", actor, application.status, target,
+    return _save(application, ApplicationEvent.THIRD_PARTY_REPLIED, actor, application.status, target,
                  f"收到第三方意见，恢复计时；不计时{days}个工作日{expiry}，答复期限顺延至 {application.due_on}。",
                  public=True, data={"on": str(on), "consent": consent, "paused_days": days,
                                     "due_on": str(application.due_on)})
@@ -471,182 +631,264 @@ def do_third_party_replied(application: Application, actor: Any, body: dict[str,
 @transaction.atomic
 def do_expire_consultation(consultation: ThirdPartyConsultation, today: date) -> bool:
     """Art. 18: a third party that did not answer by its deadline: the pause ends by expiry."""
+    application = Application.objects.select_for_update().get(pk=consultation.application_id)
     consultation = ThirdPartyConsultation.objects.select_for_update().get(pk=consultation.pk)
     if consultation.ended_on is not None or consultation.due_on is None or consultation.due_on >= today:
         return False
-    application = consultation.application
     days = _end_consultation(application, consultation, consultation.due_on)
     application.save()
-    record(application, "third_party_expired", from_state=application.status, to_state=application.status,
+    record(application, ApplicationEvent.THIRD_PARTY_EXPIRED, from_state=application.status,
+           to_state=application.status,
            note=f"第三方逾期未答复，{consultation.due_on}起恢复计时；不计时{days}个工作日，"
            f"答复期限顺延至 {application.due_on}。",
            data={"paused_days": days, "due_on": str(application.due_on)}, public=True)
     return True
 
 
-@transaction.atomic
-def do_extend(application: Application, actor: Any, body: dict[str, Any]) -> Application:
-    """Art. 15 ¶3: once, at most ``application_extension`` working days, with the consent of the
-    head of the disclosure office; the applicant is told."""
-    target = check(application, "extend", actor)
-    on = _on(application, body)
-    days = body.get("days")
-    most = workdays.limit("application_extension")
-    if not isinstance(days, int) or isinstance(days, bool) or not 1 <= days <= most:
+@ACTIONS.action(s.PublicInterestIn)
+def do_decide_public_interest(application: Application, *, actor: Staff, on: date, reason: str) -> Application:
+    """Art. 18: the third party refused or did not answer, but the office finds that not
+    disclosing would seriously harm the public interest: it discloses, and tells the third party
+    in writing what it will disclose and why (its own letter)."""
+    target = check_decide_public_interest(application, actor=actor)
+    consultation = _public_interest_consultation(application)
+    on = _day(application, on, not_before=consultation.started_on)
+    reason = _text(reason, "reason", "决定公开的理由")
+    if consultation.ended_on is None:  # expired, not yet closed by the nightly run
+        _end_consultation(application, consultation, on)
+    consultation.public_interest_on, consultation.public_interest_reason = on, reason
+    consultation.public_interest_by = actor
+    consultation.save()
+    answer = "第三方逾期未答复" if consultation.ended_by_expiry else "第三方不同意公开"
+    letters.issue(application, "public_interest", on, public=False, party=consultation.party,
+                  started_on=consultation.started_on, answer_text=f"{answer}。", content=reason)
+    return _save(application, ApplicationEvent.DECIDE_PUBLIC_INTEREST, actor, application.status, target,
+                 f"{answer}，经审查认为不公开可能对公共利益造成重大影响，决定予以公开，已书面告知第三方。理由：{reason}",
+                 data={"on": str(on), "consultation": consultation.pk})
+
+
+def _extension_days(application: Application, days: int) -> int:
+    most = _limit(application, "application_extension")
+    if not 1 <= days <= most:
         raise InvalidInput(f"延期天数应为1至{most}个工作日。", fields={"days": f"应为1至{most}"})
-    reason = _text(body, "reason", "延期理由")
-    approver = Staff.objects.filter(username=body.get("approved_by") or "", is_active=True).first()
-    if approver is None or "application.approve_extension" not in approver.permission_codes():
-        raise InvalidInput("延期须经政务公开办公室负责人同意，请填写批准人（办公室负责人账号）。",
-                           fields={"approved_by": "须为政务公开办公室负责人"})
-    if application.due_start is None:
-        raise Conflict("答复期限未在计算中，不能延期。", code="action_not_allowed")
+    return days
+
+
+def _before_due(application: Application, on: date, what: str) -> None:
+    """Art. 15 ¶3: an extension is asked for and granted while the period runs, not after."""
+    if application.due_on is not None and on > application.due_on:
+        raise InvalidInput(f"答复期限（{application.due_on}）已过，不能再{what}（第十五条）。",
+                           fields={"on": f"晚于答复期限 {application.due_on}"})
+
+
+def _apply_extension(application: Application, *, actor: Staff, on: date, days: int, reason: str,
+                     action: str, requested_by: Staff | None = None) -> Application:
+    """The head's consent takes effect: the period moves, the applicant is told who agreed."""
     before_due = application.due_on
-    application.extended_days = days
-    application.extension_reason = reason
-    application.extension_approved_by = approver
+    application.extended_days, application.extension_reason = days, reason
+    application.extension_approved_by = actor
     workdays.extend_due(application, days)
     application.save()
     letters.issue(application, "extension", on)
     _notify(application, f"政府信息公开申请{application.number}延期答复",
-            f"经政务公开办公室负责人同意，答复期限延长{days}个工作日，至{application.due_on}。理由：{reason}")
-    return _save(application, "extend", actor, application.status, target,
-                 f"经{approver.display_name}同意，答复期限延长{days}个工作日，"
-                 f"由 {before_due} 延至 {application.due_on}。"
-                 f"已告知申请人。理由：{reason}",
-                 public=True, data={"on": str(on), "days": days, "approved_by": approver.username,
+            f"经政务公开办公室负责人{actor.display_name}同意，答复期限延长{days}个工作日，"
+            f"至{application.due_on}。理由：{reason}")
+    asked = f"{requested_by.display_name}申请，" if requested_by else ""
+    return _save(application, action, actor, application.status, application.status,
+                 f"{asked}经政务公开办公室负责人{actor.display_name}同意，答复期限延长{days}个工作日，"
+                 f"由 {before_due} 延至 {application.due_on}。已告知申请人。理由：{reason}",
+                 public=True, data={"on": str(on), "days": days, "approved_by": actor.username,
                                     "due_on": str(application.due_on)})
 
 
-@transaction.atomic
-def do_draft_reply(application: Application, actor: Any, body: dict[str, Any]) -> Application:
-    """Art. 16, 20: the lead department's handler proposes the answer; the sign-off chain starts."""
-    target = check(application, "draft_reply", actor)
-    on = _on(application, body)
-    outcome, reason = _outcome(body)
-    reviews = body.get("reviews") or []
-    if not isinstance(reviews, list) or set(reviews) - set(REVIEWS):
-        raise InvalidInput("审核环节只能为 secrecy（涉密审核）、legal（涉法审核）。",
-                           fields={"reviews": "取值不在允许范围内"})
+@ACTIONS.action(s.ExtensionRequestIn)
+def do_request_extension(application: Application, *, actor: Staff, on: date, days: int,
+                         reason: str) -> Application:
+    """Art. 15 ¶3: whoever works the case asks; nothing moves until the office head agrees."""
+    check_request_extension(application, actor=actor)
+    on = _day(application, on)
+    days = _extension_days(application, days)
+    reason = _text(reason, "reason", "延期理由")
+    _before_due(application, on, "申请延期")
+    ExtensionRequest.objects.create(application=application, days=days, reason=reason, requested_on=on,
+                                    requested_by=actor)
+    return _save(application, ApplicationEvent.REQUEST_EXTENSION, actor, application.status, application.status,
+                 f"申请延长答复期限{days}个工作日，待政务公开办公室负责人审批。理由：{reason}",
+                 data={"on": str(on), "days": days})
+
+
+@ACTIONS.action(s.On)
+def do_approve_extension(application: Application, *, actor: Staff, on: date) -> Application:
+    """Art. 15 ¶3: the office head consents, in their own session; the applicant is told."""
+    check_approve_extension(application, actor=actor)
+    request = application.extension_requests.select_for_update().get(state=ExtensionState.PENDING)
+    on = _day(application, on, not_before=request.requested_on)
+    _before_due(application, on, "批准延期")
+    request.state, request.decided_on, request.decided_by = ExtensionState.APPROVED, on, actor
+    request.save()
+    return _apply_extension(application, actor=actor, on=on, days=request.days, reason=request.reason,
+                            action=ApplicationEvent.APPROVE_EXTENSION, requested_by=request.requested_by)
+
+
+@ACTIONS.action(s.RefuseExtensionIn)
+def do_refuse_extension(application: Application, *, actor: Staff, on: date, reason: str) -> Application:
+    """Art. 15 ¶3: the office head does not consent; the period stays as it is."""
+    check_refuse_extension(application, actor=actor)
+    request = application.extension_requests.select_for_update().get(state=ExtensionState.PENDING)
+    on = _day(application, on, not_before=request.requested_on)
+    reason = _text(reason, "reason", "不同意的理由")
+    request.state, request.decided_on, request.decided_by = ExtensionState.REFUSED, on, actor
+    request.decision_reason = reason
+    request.save()
+    return _save(application, ApplicationEvent.REFUSE_EXTENSION, actor, application.status, application.status,
+                 f"政务公开办公室负责人不同意延期，答复期限仍为 {application.due_on}。理由：{reason}",
+                 data={"on": str(on), "request": request.pk})
+
+
+@ACTIONS.action(s.ExtendIn)
+def do_extend(application: Application, *, actor: Staff, on: date, days: int, reason: str,
+              approved_by: str | None = None) -> Application:
+    """Art. 15 ¶3: the office head extends directly, once, by at most ``application_extension``
+    working days; the acting account is the approver (``approved_by`` may only name it)."""
+    check_extend(application, actor=actor)
+    if approved_by not in (None, "", actor.username):
+        raise InvalidInput("延期由政务公开办公室负责人本人在其账号中批准；批准人须为当前登录的账号。",
+                           fields={"approved_by": "须为当前登录的办公室负责人账号"})
+    on = _day(application, on)
+    days = _extension_days(application, days)
+    reason = _text(reason, "reason", "延期理由")
+    _before_due(application, on, "延期")
+    return _apply_extension(application, actor=actor, on=on, days=days, reason=reason,
+                            action=ApplicationEvent.EXTEND)
+
+
+@ACTIONS.action(s.DraftIn)
+def do_draft_reply(application: Application, *, actor: Staff, on: date, outcome: str, reason: str | None = None,
+                   legal_basis: str | None = None, content: str | None = None,
+                   other_body: dict[str, str] | None = None, reviews: list[str] | None = None) -> Application:
+    """Art. 16, 20: the lead department's handler proposes the answer, complete with what its
+    letter needs; a new sign-off round starts at the department head."""
+    target = check_draft_reply(application, actor=actor)
+    on = _day(application, on)
+    answer = _answer(outcome, reason, legal_basis, content, other_body)
     before = application.status
-    application.draft_outcome, application.draft_reason = outcome, reason
-    application.draft_content = _text(body, "content", "答复内容", required=False)
-    application.draft_reviews = [r for r in REVIEWS if r in reviews]
+    application.draft_outcome, application.draft_reason = answer["outcome"], answer["reason"]
+    application.draft_legal_basis, application.draft_content = answer["legal_basis"], answer["content"]
+    application.draft_other_body = answer["other_body"]
+    application.draft_reviews = [r for r in REVIEWS if r in (reviews or [])]
     application.draft_by = actor
     application.drafted_on = on
     application.signoff_round += 1
-    return _save(application, "draft_reply", actor, before, target,
+    return _save(application, ApplicationEvent.DRAFT_REPLY, actor, before, target,
                  f"拟定答复意见：{dict(OUTCOMES)[outcome]}，提交审签。",
-                 data={"on": str(on), "outcome": outcome, "reason": reason, "reviews": application.draft_reviews})
+                 data={"on": str(on), "outcome": outcome, "reason": answer["reason"],
+                       "reviews": application.draft_reviews, "fingerprint": fingerprint(answer)})
 
 
-@transaction.atomic
-def do_sign_off(application: Application, actor: Any, body: dict[str, Any]) -> Application:
+@ACTIONS.action(s.SignOffIn)
+def do_sign_off(application: Application, *, actor: Staff, on: date, decision: str,
+                comment: str | None = None) -> Application:
     """Art. 20: 部门负责人审核 → 厅保密办、法制总队审核（需要时）→ 办公室核稿 → 分管厅领导审签;
-    a return sends the draft back to the handler."""
-    target = check(application, "sign_off", actor)
-    on = _on(application, body)
-    decision = body.get("decision")
-    if decision not in ("approve", "return"):
-        raise InvalidInput("审签意见应为同意（approve）或退回（return）。", fields={"decision": "取值不在允许范围内"})
-    comment = _text(body, "comment", "退回理由", required=decision == "return")
-    stage = pending_stage(application)
+    each step records the fingerprint of the answer it approved; a return sends the draft back to
+    the handler."""
+    check_sign_off(application, actor=actor)
+    on = _day(application, on)
+    comment = _text(comment, "comment", "退回理由", required=decision == Decision.RETURN)
+    stage = application.pending_stage()
     SignOff.objects.create(application=application, round=application.signoff_round, stage=stage, decision=decision,
-                           comment=comment, on=on, by=actor)
-    label = dict(SignOff.STAGES)[stage]
-    before = application.status
-    if decision == "return":
-        target = A.TRANSFERRED
-        note = f"{label}：退回承办人修改。{comment}"
-    elif pending_stage(application) is None:
-        target = A.SIGNED_OFF
-        note = f"{label}：同意。审签完毕，由主办部门答复申请人。"
+                           comment=comment, on=on, by=actor, fingerprint=fingerprint(draft_answer(application)))
+    label = Stage(stage).label
+    if decision == Decision.RETURN:
+        to, note = A.TRANSFERRED, f"{label}：退回承办人修改。{comment}"
+    elif application.pending_stage() is None:
+        to, note = A.SIGNED_OFF, f"{label}：同意。审签完毕，由主办部门答复申请人。"
     else:
-        note = f"{label}：同意。" + (comment or "")
-    return _save(application, "sign_off", actor, before, target, note,
+        to, note = A.IN_SIGNOFF, f"{label}：同意。" + comment
+    target = TABLE.target("sign_off", application.status, to=to)
+    return _save(application, ApplicationEvent.SIGN_OFF, actor, application.status, target, note,
                  data={"on": str(on), "stage": stage, "decision": decision})
 
 
-@transaction.atomic
-def do_reply(application: Application, actor: Any, body: dict[str, Any]) -> Application:
+def _signed_answer(application: Application, given: dict[str, Any]) -> dict[str, Any]:
+    """Art. 20: after the chain, the reply issues exactly what every step approved. A field given
+    that differs is refused (422 naming it); a change goes back through draft_reply."""
+    answer = draft_answer(application)
+    for field, value in given.items():
+        if value is None:
+            continue
+        same = (value.strip() if isinstance(value, str) else value) == answer[field]
+        if not same:
+            raise InvalidInput(f"{ANSWER_LABELS[field]}与审签通过的答复不一致；如需修改，请重新拟定答复并重新审签。",
+                               fields={field: "与审签通过的内容不一致"})
+    approvals = application.signoffs.filter(round=application.signoff_round, decision=Decision.APPROVE)
+    if {a.fingerprint for a in approvals} != {fingerprint(answer)}:
+        raise _refuse("答复内容与审签记录不符，请重新拟定答复并重新审签。")
+    return answer
+
+
+@ACTIONS.action(s.ReplyIn)
+def do_reply(application: Application, *, actor: Staff, on: date, outcome: str | None = None,
+             reason: str | None = None, legal_basis: str | None = None, content: str | None = None,
+             other_body: dict[str, str] | None = None) -> Application:
     """Art. 15 ¶1 (on-the-spot answer by the office at first review) or Art. 20 (the lead
-    department answers once the chain approved): closes the clock and issues the letter of Art. 16."""
-    target = check(application, "reply", actor)
-    on = _on(application, body)
+    department answers once the chain approved, exactly what it approved): closes the clock and
+    issues the letter of Art. 16."""
+    target = check_reply(application, actor=actor)
+    on = _day(application, on)
     before = application.status
     if before == A.RECEIVED:
-        outcome, reason = _outcome(body)
-        content = _text(body, "content", "答复内容", required=False)
+        if outcome is None:
+            raise InvalidInput("请选择答复类型（第十六条）。", fields={"outcome": "必填"})
+        answer = _answer(outcome, reason, legal_basis, content, other_body)
     else:
-        outcome, reason = application.draft_outcome, application.draft_reason
-        if body.get("outcome") not in (None, outcome):
-            raise Conflict("答复类型与审签通过的答复意见不一致；如需修改，请重新拟定并审签。",
-                           code="action_not_allowed")
-        content = _text(body, "content", "答复内容", required=False) or application.draft_content
-    application.outcome, application.reason, application.reply_content = outcome, reason, content
+        answer = _signed_answer(application, {"outcome": outcome, "reason": reason, "legal_basis": legal_basis,
+                                              "content": content, "other_body": other_body})
+    application.outcome, application.reason = answer["outcome"], answer["reason"]
+    application.legal_basis, application.reply_content = answer["legal_basis"], answer["content"]
+    application.other_body = answer["other_body"]
     application.closed_on = on
     application.status = target
     application.save()
-    letter = letters.issue(application, letters.OUTCOME_LETTER[outcome], on, content=content)
+    letter = letters.issue(application, letters.OUTCOME_LETTER[answer["outcome"]], on, basis=answer["legal_basis"],
+                           content=answer["content"])
     _notify(application, f"政府信息公开申请{application.number}已答复",
             f"您的申请已作出答复（{letter.name}），请凭编号和查询码在门户网站查看并下载答复书。")
-    record(application, "reply", actor=actor, from_state=before, to_state=target,
-           note=f"已答复申请人：{dict(OUTCOMES)[outcome]}（{letter.name}）。",
-           data={"on": str(on), "outcome": outcome, "reason": reason, "letter": letter.pk}, public=True)
+    record(application, ApplicationEvent.REPLY, actor=actor, from_state=before, to_state=target,
+           note=f"已答复申请人：{dict(OUTCOMES)[answer['outcome']]}（{letter.name}）。",
+           data={"on": str(on), "outcome": answer["outcome"], "reason": answer["reason"], "letter": letter.pk,
+                 "fingerprint": fingerprint(answer)}, public=True)
     return application
 
 
-@transaction.atomic
-def do_withdraw(application: Application, actor: Any, body: dict[str, Any]) -> Application:
-    target = check(application, "withdraw", actor)
-    on = _on(application, body)
-    reason = _text(body, "reason", "撤回理由")
-    before = application.status
-    for consultation in application.consultations.filter(ended_on__isnull=True):
+def _end_open_consultations(application: Application, on: date) -> None:
+    for consultation in application.consultations.select_for_update().filter(ended_on__isnull=True):
         _end_consultation(application, consultation, on)
+
+
+@ACTIONS.action(s.WithdrawIn)
+def do_withdraw(application: Application, *, actor: Staff, on: date, reason: str) -> Application:
+    target = check_withdraw(application, actor=actor)
+    on = _day(application, on)
+    reason = _text(reason, "reason", "撤回理由")
+    before = application.status
+    _end_open_consultations(application, on)
     application.closed_on, application.closing_note = on, reason
-    return _save(application, "withdraw", actor, before, target, f"申请人撤回申请：{reason}", public=True,
-                 data={"on": str(on)})
+    return _save(application, ApplicationEvent.WITHDRAW, actor, before, target, f"申请人撤回申请：{reason}",
+                 public=True, data={"on": str(on)})
 
 
-@transaction.atomic
-def do_abandon(application: Application, actor: Any, body: dict[str, Any]) -> Application:
-    target = check(application, "abandon", actor)
-    on = _on(application, body)
-    reason = body.get("reason")
-    if reason not in dict(ABANDON_REASONS):
-        raise InvalidInput("理由应为 no_supplement（逾期不补正）或 fee_unpaid（逾期未缴费）。",
-                           fields={"reason": "取值不在允许范围内"})
+@ACTIONS.action(s.AbandonIn)
+def do_abandon(application: Application, *, actor: Staff, on: date, reason: str) -> Application:
+    target = check_abandon(application, actor=actor)
+    on = _day(application, on)
     if reason == "no_supplement" and application.status != A.AWAITING_SUPPLEMENT:
-        raise Conflict("只有待补正的申请才能以逾期不补正视为放弃。", code="action_not_allowed")
+        raise _refuse("只有待补正的申请才能以逾期不补正视为放弃。")
     before = application.status
-    for consultation in application.consultations.filter(ended_on__isnull=True):
-        _end_consultation(application, consultation, on)
+    _end_open_consultations(application, on)
     application.closed_on, application.closing_note = on, reason
-    return _save(application, "abandon", actor, before, target, f"视为放弃申请：{dict(ABANDON_REASONS)[reason]}。",
-                 public=True, data={"on": str(on), "reason": reason})
-
-
-DO: dict[str, Callable[[Application, Any, dict[str, Any]], Application]] = {
-    "request_supplement": do_request_supplement,
-    "resubmit": do_resubmit,
-    "transfer": do_transfer,
-    "consult_third_party": do_consult_third_party,
-    "third_party_replied": do_third_party_replied,
-    "extend": do_extend,
-    "draft_reply": do_draft_reply,
-    "sign_off": do_sign_off,
-    "reply": do_reply,
-    "withdraw": do_withdraw,
-    "abandon": do_abandon,
-}
-
-
-def perform(application: Application, action: str, actor: Any, body: dict[str, Any]) -> Application:
-    """Run one action (the API and the workbench both come here)."""
-    if action not in DO:
-        raise TransitionRefused(action, application.status, f"未知的操作：{action}。")
-    return DO[action](application, actor, body)
+    return _save(application, ApplicationEvent.ABANDON, actor, before, target,
+                 f"视为放弃申请：{dict(ABANDON_REASONS)[reason]}。", public=True,
+                 data={"on": str(on), "reason": reason})
 
 
 # --- scans and contests ---------------------------------------------------------------------------
@@ -668,11 +910,11 @@ def check_scan(data: bytes) -> tuple[str, str]:
 
 
 @transaction.atomic
-def do_attach_scan(application: Application, actor: Any, name: str, data: bytes) -> Scan:
+def do_attach_scan(application: Application, *, actor: Staff, name: str, data: bytes) -> Scan:
     """Attach a scan of the paper application, letter, fax or visit record (Art. 14, 19)."""
     from django.core.files.base import ContentFile
 
-    if not is_office(actor):
+    if not can(actor, "application.register", application):
         raise Forbidden("只有政务公开办公室可以上传申请材料扫描件。")
     content_type, ext = check_scan(data)
     stem = (name.rsplit(".", 1)[0] or "scan")[:80]
@@ -680,60 +922,53 @@ def do_attach_scan(application: Application, actor: Any, name: str, data: bytes)
                 uploaded_by=actor)
     scan.file.save(f"{secrets.token_hex(8)}.{ext}", ContentFile(data), save=False)
     scan.save()
-    record(application, "attach_scan", actor=actor, from_state=application.status, to_state=application.status,
-           note=f"上传申请材料扫描件：{scan.name}", data={"scan": scan.pk})
+    record(application, ApplicationEvent.ATTACH_SCAN, actor=actor, from_state=application.status,
+           to_state=application.status, note=f"上传申请材料扫描件：{scan.name}", data={"scan": scan.pk})
     return scan
 
 
-@transaction.atomic
-def do_record_contest(application: Application, actor: Any, body: dict[str, Any]) -> Contest:
-    """Art. 21: the legal corps records a reconsideration or litigation and, later, its result."""
-    if "application.legal" not in actor.permission_codes():
-        raise Forbidden("行政复议和行政诉讼由法制总队登记。")
-    if application.status not in A.CLOSED:
-        raise Conflict("申请尚未办结，不能登记行政复议或诉讼。", code="action_not_allowed")
-    kind = body.get("kind")
-    if kind not in dict(Contest.KINDS):
-        raise InvalidInput("请选择类型。", fields={"kind": "取值不在允许范围内"})
-    result = body.get("result") or "pending"
-    if result not in dict(Contest.RESULTS):
-        raise InvalidInput("请选择结果。", fields={"result": "取值不在允许范围内"})
-    filed_on = body.get("filed_on")
-    if not isinstance(filed_on, date):
-        raise InvalidInput("请填写提起日期。", fields={"filed_on": "必填"})
-    decided_on = body.get("decided_on")
-    if result != "pending":
-        check_decided_on(filed_on, decided_on)
-    contest = Contest.objects.create(application=application, kind=kind, filed_on=filed_on, result=result,
-                                     decided_on=decided_on if result != "pending" else None,
-                                     note=(body.get("note") or "").strip(), recorded_by=actor)
-    record(application, "record_contest", actor=actor, from_state=application.status, to_state=application.status,
-           note=f"登记{dict(Contest.KINDS)[kind]}（{filed_on}）：{dict(Contest.RESULTS)[result]}。",
-           data={"contest": contest.pk, "kind": kind, "result": result})
-    return contest
-
-
-def check_decided_on(filed_on: date, decided_on: Any) -> None:
-    if not isinstance(decided_on, date):
+def check_decided_on(filed_on: date, decided_on: date | None) -> None:
+    if decided_on is None:
         raise InvalidInput("已审结的，请填写审结日期。", fields={"decided_on": "必填"})
     if decided_on < filed_on:
         raise InvalidInput("审结日期不能早于提起日期。", fields={"decided_on": "早于提起日期"})
 
 
-@transaction.atomic
-def do_decide_contest(contest: Contest, actor: Any, result: str, decided_on: date | None) -> Contest:
-    """Art. 21: the result of a reconsideration or litigation, when it comes (table 四)."""
-    if "application.legal" not in actor.permission_codes():
-        raise Forbidden("行政复议和行政诉讼由法制总队登记。")
-    if result not in dict(Contest.RESULTS) or result == "pending":
-        raise InvalidInput("请选择审结结果。", fields={"result": "取值不在允许范围内"})
-    check_decided_on(contest.filed_on, decided_on)
-    contest.result, contest.decided_on = result, decided_on
-    contest.save()
-    record(contest.application, "decide_contest", actor=actor,
-           note=f"{contest.get_kind_display()}审结：{contest.get_result_display()}。",
-           data={"contest": contest.pk, "result": result})
+@ACTIONS.action(s.ContestIn)
+def do_record_contest(application: Application, *, actor: Staff, kind: str, filed_on: date,
+                      result: str = ContestResult.PENDING, decided_on: date | None = None,
+                      note: str | None = None) -> Contest:
+    """Art. 21: the legal corps records a reconsideration or litigation and, later, its result."""
+    check_record_contest(application, actor=actor)
+    if result != ContestResult.PENDING:
+        check_decided_on(filed_on, decided_on)
+    contest = Contest.objects.create(application=application, kind=kind, filed_on=filed_on, result=result,
+                                     decided_on=decided_on if result != ContestResult.PENDING else None,
+                                     note=(note or "").strip(), recorded_by=actor)
+    record(application, ApplicationEvent.RECORD_CONTEST, actor=actor, from_state=application.status,
+           to_state=application.status,
+           note=f"登记{contest.get_kind_display()}（{filed_on}）：{contest.get_result_display()}。",
+           data={"contest": contest.pk, "kind": kind, "result": result})
     return contest
+
+
+@ACTIONS.action(s.ContestDecisionIn)
+def do_decide_contest(application: Application, *, actor: Staff, contest: int, result: str,
+                      decided_on: date) -> Contest:
+    """Art. 21: the result of a reconsideration or litigation, when it comes (table 四); logged
+    like a status change."""
+    check_decide_contest(application, actor=actor)
+    row = application.contests.select_for_update().filter(pk=contest).first()
+    if row is None:
+        raise NotFound("没有这条行政复议或诉讼记录。")
+    check_decided_on(row.filed_on, decided_on)
+    before = row.result
+    row.result, row.decided_on = result, decided_on
+    row.save()
+    record(application, ApplicationEvent.DECIDE_CONTEST, actor=actor, from_state=application.status,
+           to_state=application.status, note=f"{row.get_kind_display()}审结：{row.get_result_display()}。",
+           data={"contest": row.pk, "result": result, "before": before})
+    return row
 
 
 def check_annual_figures(values: dict[str, Any]) -> dict[str, Decimal]:

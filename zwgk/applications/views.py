@@ -4,8 +4,6 @@ services; they never change a status themselves."""
 
 from __future__ import annotations
 
-from datetime import date
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
@@ -17,7 +15,8 @@ from django.views.decorators.http import require_POST
 from zwgk.applications import forms as f
 from zwgk.applications import letters as letter_docs
 from zwgk.applications import report, selectors, services
-from zwgk.applications.models import AnnualFigure, Application, Contest
+from zwgk.applications.models import AnnualFigure, Application, Outcome, Reason
+from zwgk.applications.services import ACTIONS
 from zwgk.core import limits
 from zwgk.core.errors import InvalidInput, NotFound, ServiceError
 from zwgk.core.models import current_site
@@ -25,6 +24,7 @@ from zwgk.core.transitions import TransitionRefused
 from zwgk.org.permissions import can, require
 
 RECEIPT_SESSION_KEY = "application_receipts"
+FORM_FIELDS = {"other_body": "other_body_name"}  # a body field shown as another form field
 
 
 def _crumbs(*extra: tuple[str, str | None]) -> list[tuple[str, str | None]]:
@@ -34,6 +34,7 @@ def _crumbs(*extra: tuple[str, str | None]) -> list[tuple[str, str | None]]:
 
 def _apply_errors(form: f.forms.Form, exc: InvalidInput) -> None:
     for field, message in exc.fields.items():
+        field = FORM_FIELDS.get(field, field)
         form.add_error(field if field in form.fields else None, message)
     if not exc.fields:
         form.add_error(None, exc.message)
@@ -135,7 +136,7 @@ def citizen_letter(request: HttpRequest, number: str, letter_id: int, kind: str)
 @login_required
 def queue(request: HttpRequest) -> HttpResponse:
     require(request.user, "application.use")
-    name = request.GET.get("queue") or ("intake" if services.is_office(request.user) else "mine")
+    name = request.GET.get("queue") or ("intake" if can(request.user, "application.register") else "mine")
     if name not in dict(selectors.QUEUES):
         name = "mine"
     order = request.GET.get("order", "due_on")
@@ -147,6 +148,22 @@ def queue(request: HttpRequest) -> HttpResponse:
     })
 
 
+def _form_class(application: Application, action: str) -> type[f.forms.Form] | None:
+    """After the chain, the reply form asks only the date: it issues the signed-off answer."""
+    if action == "reply" and application.status == Application.SIGNED_OFF:
+        return f.SignedReplyForm
+    return f.ACTION_FORMS.get(action)
+
+
+def _draft(application: Application) -> dict | None:
+    """The answer under review, as each reviewer and the replying handler read it (Art. 16, 20)."""
+    if not application.draft_outcome or application.status not in (Application.IN_SIGNOFF, Application.SIGNED_OFF):
+        return None
+    answer = services.draft_answer(application)
+    return {**answer, "outcome_label": Outcome(answer["outcome"]).label,
+            "reason_label": Reason(answer["reason"]).label if answer["reason"] else ""}
+
+
 def _case_context(request: HttpRequest, application: Application, bound: tuple[str, f.forms.Form] | None = None):
     today = timezone.localdate()
     actions = services.available_actions(application, request.user)
@@ -155,9 +172,9 @@ def _case_context(request: HttpRequest, application: Application, bound: tuple[s
         if bound and bound[0] == action:
             form = bound[1]
         else:
-            form = f.ACTION_FORMS[action](initial={"on": today}, prefix=action)
-        action_forms.append((action, services.ACTION_LABELS[action], form))
-    office = services.is_office(request.user)
+            form = _form_class(application, action)(initial={"on": today}, prefix=action)
+        action_forms.append((action, ACTIONS.label(action), form))
+    office = can(request.user, "application.register")
     return {
         "nav": "applications",
         "application": application,
@@ -166,9 +183,11 @@ def _case_context(request: HttpRequest, application: Application, bound: tuple[s
         "letters": application.letters.all(),
         "transfers": application.transfers.select_related("lead", "by").prefetch_related("assisting"),
         "consultations": application.consultations.all(),
+        "extension_requests": application.extension_requests.select_related("requested_by", "decided_by"),
+        "draft": _draft(application),
         "signoffs": application.signoffs.select_related("by"),
-        "stage": services.pending_stage(application),
-        "stage_label": dict(services.SignOff.STAGES).get(services.pending_stage(application) or "", ""),
+        "stage": application.pending_stage(),
+        "stage_label": dict(services.SignOff.STAGES).get(application.pending_stage() or "", ""),
         "action_forms": action_forms,
         "scans": application.scans.all(),
         "scan_form": f.ScanForm() if office else None,
@@ -176,7 +195,7 @@ def _case_context(request: HttpRequest, application: Application, bound: tuple[s
         "contest_form": f.ContestForm() if can(request.user, "application.legal")
         and application.status in Application.CLOSED else None,
         "duplicates": selectors.possible_duplicates(application) if office else [],
-        "show_identity": office or "application.view_all" in request.user.permission_codes(),
+        "show_identity": can(request.user, "application.view_identity"),
     }
 
 
@@ -191,19 +210,19 @@ def case(request: HttpRequest, number: str) -> HttpResponse:
 @require_POST
 def case_action(request: HttpRequest, number: str, action: str) -> HttpResponse:
     application = selectors.for_staff(request.user, number)
-    form_class = f.ACTION_FORMS.get(action)
+    form_class = _form_class(application, action)
     if form_class is None:
         raise Http404
     form = form_class(request.POST, prefix=action)
     if form.is_valid():
         try:
-            services.perform(application, action, request.user, f.form_body(form))
+            ACTIONS.perform(application, action, actor=request.user, body=f.form_body(form))
         except InvalidInput as exc:
             _apply_errors(form, exc)
         except (ServiceError, TransitionRefused) as exc:
             form.add_error(None, exc.message)
         else:
-            messages.success(request, f"已完成：{services.ACTION_LABELS[action]}。")
+            messages.success(request, f"已完成：{ACTIONS.label(action)}。")
             return redirect("applications_wb:case", number=number)
     application.refresh_from_db()
     context = _case_context(request, application, bound=(action, form))
@@ -225,7 +244,7 @@ def register(request: HttpRequest) -> HttpResponse:
                 {k: v for k, v in form.cleaned_data.items() if k != "scan"}, actor=request.user
             )
             if data is not None:
-                services.do_attach_scan(application, request.user, scan.name, data)
+                services.do_attach_scan(application, actor=request.user, name=scan.name, data=data)
         except InvalidInput as exc:
             if "file" in exc.fields:
                 form.add_error("scan", exc.message)
@@ -245,7 +264,7 @@ def upload_scan(request: HttpRequest, number: str) -> HttpResponse:
     if form.is_valid():
         upload = form.cleaned_data["file"]
         try:
-            services.do_attach_scan(application, request.user, upload.name, upload.read())
+            services.do_attach_scan(application, actor=request.user, name=upload.name, data=upload.read())
         except InvalidInput as exc:
             messages.error(request, exc.message)
         else:
@@ -271,7 +290,7 @@ def record_contest(request: HttpRequest, number: str) -> HttpResponse:
     form = f.ContestForm(request.POST)
     if form.is_valid():
         try:
-            services.do_record_contest(application, request.user, form_body_contest(form))
+            ACTIONS.perform(application, "record_contest", actor=request.user, body=form_body_contest(form))
         except ServiceError as exc:
             messages.error(request, exc.message)
         else:
@@ -289,18 +308,24 @@ def form_body_contest(form: f.ContestForm) -> dict:
 @require_POST
 def decide_contest(request: HttpRequest, number: str, contest_id: int) -> HttpResponse:
     application = selectors.for_staff(request.user, number)
-    contest = Contest.objects.filter(application=application, pk=contest_id).first()
-    if contest is None:
-        raise Http404
+    body = {"contest": contest_id, "result": request.POST.get("result", ""),
+            "decided_on": request.POST.get("decided_on", "")}
     try:
-        decided_on = date.fromisoformat(request.POST.get("decided_on", ""))
-    except ValueError:
-        decided_on = None
-    try:
-        services.do_decide_contest(contest, request.user, request.POST.get("result", ""), decided_on)
-    except ServiceError as exc:
+        ACTIONS.perform(application, "decide_contest", actor=request.user, body=body)
+    except (ServiceError, TransitionRefused) as exc:
         messages.error(request, exc.message)
     return redirect("applications_wb:case", number=number)
+
+
+@login_required
+def preview_letter(request: HttpRequest, number: str) -> HttpResponse:
+    """The letter of the draft under review as it will be sent (PDF), for every reviewer."""
+    application = selectors.for_staff(request.user, number)
+    if _draft(application) is None:
+        raise Http404
+    response = HttpResponse(letter_docs.render_pdf(services.preview(application)), content_type="application/pdf")
+    response["Content-Disposition"] = f'inline; filename="{number}-preview.pdf"'
+    return response
 
 
 @login_required

@@ -118,13 +118,13 @@ def extend_due(obj: Deadline, more_days: int) -> None:
 
 
 def policy(profile: str | None = None) -> PolicyProfile:
-    """The policy profile in force (settings ``ZWGK_POLICY_PROFILE``; seed-2018 by default), or the
-    one named by ``profile`` (the code a case recorded when it was received)."""
+    """The policy profile ``profile`` (the one a case was counted under), or the one in force
+    (settings ``ZWGK_POLICY_PROFILE``; seed-2018 by default)."""
     return PolicyProfile.objects.get(pk=profile or settings.ZWGK_POLICY_PROFILE)
 
 
 def limit(name: str, profile: str | None = None) -> int:
-    """One time limit of the profile in force (or of ``profile``), in working days."""
+    """One time limit, in working days, of ``profile`` (a case's own) or of the profile in force."""
     return int(policy(profile).limits[name])
 
 
