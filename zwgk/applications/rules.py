@@ -71,13 +71,3 @@ def _approve_extension(user: Any, obj: Any) -> bool:
     """Art. 15: an extension needs the consent of the head of the disclosure office."""
     return "application.approve_extension" in user.permission_codes()
 
-
-@rule("application.report")
-def _report(user: Any, obj: Any) -> bool:
-    return "report.view" in user.permission_codes()
-
-
-@rule("application.report_figures")
-def _report_figures(user: Any, obj: Any) -> bool:
-    """The disclosure office compiles the annual report and enters the figures other systems hold."""
-    return {"report.view", "application.register"} <= user.permission_codes()

@@ -10,8 +10,10 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from zwgk.applications.models import NOT_DISCLOSED_REASONS, AnnualFigure, Application, Contest
+from zwgk.applications.models import NOT_DISCLOSED_REASONS, Application, Contest
+from zwgk.assessment.models import AnnualFigure
 
+YEARS = (2000, 2200)  # the years a report may be asked for
 COLUMNS = ["natural_person", "commercial", "research", "public_interest", "legal_service", "other", "total"]
 COLUMN_LABELS = {
     "natural_person": "自然人", "commercial": "商业企业", "research": "科研机构", "public_interest": "社会公益组织",

@@ -8,8 +8,8 @@ from datetime import date, timedelta
 import pytest
 
 from tests.applications.conftest import CREDIT_CODE
-from zwgk.applications import report
 from zwgk.applications.models import Contest
+from zwgk.assessment import report
 
 pytestmark = pytest.mark.django_db
 

@@ -1,0 +1,20 @@
+"""Who may read the annual report and the assessment (DESIGN.md "Who may do what"; Art. 42, 43).
+
+The annual report is compiled by the disclosure office and read by leaders and the inspection
+corps (``report.view``); the assessment is for the office head, the inspection corps and leaders
+(``assessment.view``): a handler asking for it gets 403 (API.md "Assessment")."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from zwgk.org.permissions import has_permission_code, rule
+
+rule("application.report")(has_permission_code("report.view"))
+rule("assessment.view")(has_permission_code("assessment.view"))
+
+
+@rule("application.report_figures")
+def _report_figures(user: Any, obj: Any) -> bool:
+    """The disclosure office compiles the annual report and enters the figures other systems hold."""
+    return {"report.view", "application.register"} <= user.permission_codes()
