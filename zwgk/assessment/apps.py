@@ -7,6 +7,7 @@ class AssessmentConfig(AppConfig):
     verbose_name = "考核评估与年度报告"
     workbench_nav = [
         ("annual_report", "年度报告", "assessment_wb:report", "application.report"),
+        ("assessment", "考核评估", "assessment_wb:dashboard", "assessment.use"),
     ]
 
     def ready(self) -> None:

@@ -18,3 +18,17 @@ rule("assessment.view")(has_permission_code("assessment.view"))
 def _report_figures(user: Any, obj: Any) -> bool:
     """The disclosure office compiles the annual report and enters the figures other systems hold."""
     return {"report.view", "application.register"} <= user.permission_codes()
+
+
+@rule("assessment.department")
+def _department(user: Any, department: Any) -> bool:
+    """A department's own view: whoever reads the assessment, and the department's own head."""
+    if "assessment.view" in user.permission_codes():
+        return True
+    return department is not None and user.has_role("dept_head") and user.department_id == department.pk
+
+
+@rule("assessment.use")
+def _use(user: Any, obj: Any) -> bool:
+    """Whether the assessment menu is shown: readers of the assessment and department heads."""
+    return "assessment.view" in user.permission_codes() or user.has_role("dept_head")

@@ -1,20 +1,23 @@
-"""Workbench pages of the assessment app: the annual report (条例 Art. 49) with its downloads and
-the office's figures. Views parse input and call services or selectors."""
+"""Workbench pages of the assessment app: the dashboard of the assessment (Art. 42) with its
+department views, the cases behind each indicator and XLSX of every table; the annual report
+(条例 Art. 49) with its downloads and the office's figures. Views parse input and call services or
+selectors."""
 
 from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
-from zwgk.assessment import report, services
+from zwgk.assessment import charts, dashboard, report, selectors, services
 from zwgk.assessment.downloads import DOCX, XLSX, attachment
-from zwgk.assessment.models import AnnualFigure
+from zwgk.assessment.models import AnnualFigure, IndicatorCode
 from zwgk.core.errors import InvalidInput
+from zwgk.org.models import Department
 from zwgk.org.permissions import can, require
 from zwgk.portal.models import current_site
 
@@ -68,3 +71,96 @@ def save_report_figures(request: HttpRequest, year: int) -> HttpResponse:
     else:
         messages.success(request, f"已保存{len(changed)}项填报数。" if changed else "填报数没有变化。")
     return redirect(f"{reverse('assessment_wb:report')}?year={year}")
+
+
+# --- assessment ---------------------------------------------------------------------------------------
+
+def _period(request: HttpRequest) -> tuple[int, str]:
+    period = request.GET.get("period") or "year"
+    return _year(request.GET.get("year")), period if period in selectors.PERIODS else "year"
+
+
+def _context(request: HttpRequest, year: int, period: str, department: Department | None = None) -> dict:
+    today = timezone.localdate()
+    result = selectors.assess(year, period, today=today)
+    rows = dashboard.department_rows(result)
+    if department is not None:
+        rows = [r for r in rows if r.code == department.code]
+    months = dashboard.trend(year, today, department.code if department else None)
+    alarms = selectors.vetoes(today)
+    if department is not None:
+        alarms = [a for a in alarms if a.section is None or a.section in
+                  set(department.sections.values_list("code", flat=True))]
+    return {
+        "nav": "assessment", "year": year, "period": period, "periods": selectors.PERIOD_LABELS,
+        "period_label": selectors.PERIOD_LABELS[period],
+        "weight_rows": [(label, f"{result.weights.get(code, 0):g}") for code, label in IndicatorCode.choices],
+        "result": result, "rows": rows, "months": months, "alarms": alarms, "department": department,
+        "indicators": IndicatorCode.choices, "weights": result.weights,
+        "rate_chart": charts.bars("各部门按期办结率", [
+            charts.Bar(r.name, r.rate or 0, r.rate_text) for r in rows], maximum=1),
+        "overdue_chart": charts.bars("各部门超期件数", [
+            charts.Bar(r.name, r.overdue, f"{r.overdue}件") for r in rows], series=1),
+        "trend_chart": charts.grouped_columns(f"{year}年按月趋势", [m.label for m in months], [
+            ("按期件数", [m.on_time for m in months]), ("超期件数", [m.late for m in months])]),
+        "query": f"year={year}&period={period}",
+    }
+
+
+@login_required
+def overview(request: HttpRequest) -> HttpResponse:
+    """Art. 42: the office's, leaders' and inspection corps' view; a department head sees their own."""
+    if not can(request.user, "assessment.view"):
+        if can(request.user, "assessment.department", request.user.department):
+            return redirect("assessment_wb:department", code=request.user.department.code)
+        require(request.user, "assessment.view")
+    year, period = _period(request)
+    return render(request, "assessment/wb_dashboard.html", _context(request, year, period))
+
+
+
+@login_required
+def department(request: HttpRequest, code: str) -> HttpResponse:
+    """One department's own indicators, with the cases that pull its score down listed in full."""
+    dept = get_object_or_404(Department, code=code, active=True)
+    require(request.user, "assessment.department", dept)
+    year, period = _period(request)
+    context = _context(request, year, period, dept)
+    context["may_view_all"] = can(request.user, "assessment.view")
+    context["pulling_down"] = [
+        (code, label, context["result"].cases[code][dept.code]) for code, label in IndicatorCode.choices
+        if context["weights"].get(code) and context["result"].cases[code][dept.code]
+    ]
+    return render(request, "assessment/wb_department.html", context)
+
+
+@login_required
+def cases(request: HttpRequest) -> HttpResponse:
+    """The cases behind one indicator of one department: where every number of the dashboard leads."""
+    year, period = _period(request)
+    dept = get_object_or_404(Department, code=request.GET.get("department", ""))
+    require(request.user, "assessment.department", dept)
+    indicator = request.GET.get("indicator", "")
+    if indicator not in IndicatorCode.values:
+        raise Http404
+    result = selectors.assess(year, period)
+    return render(request, "assessment/wb_cases.html", {
+        "nav": "assessment", "year": year, "period": period, "period_label": selectors.PERIOD_LABELS[period],
+        "department": dept, "indicator": IndicatorCode(indicator), "cases": result.cases[indicator][dept.code],
+        "points": result.weights.get(indicator),
+    })
+
+
+@login_required
+def table_xlsx(request: HttpRequest, table: str) -> HttpResponse:
+    """Every table of the dashboard as XLSX (a department head gets their own department's rows)."""
+    year, period = _period(request)
+    code = request.GET.get("department")
+    dept = get_object_or_404(Department, code=code) if code else None
+    if dept is None:
+        require(request.user, "assessment.view")
+    else:
+        require(request.user, "assessment.department", dept)
+    context = _context(request, year, period, dept)
+    content = dashboard.workbook(table, context["rows"], context["months"], context["alarms"])
+    return attachment(content, XLSX, f"assessment-{year}-{period}-{table}.xlsx")
