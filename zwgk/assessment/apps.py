@@ -8,7 +8,9 @@ class AssessmentConfig(AppConfig):
     workbench_nav = [
         ("annual_report", "年度报告", "assessment_wb:report", "application.report"),
         ("assessment", "考核评估", "assessment_wb:dashboard", "assessment.use"),
+        ("accountability", "责任追究", "assessment_wb:accountability", "accountability.view"),
+        ("integrity", "政务失信记录", "assessment_wb:dishonesty", "integrity.view"),
     ]
 
     def ready(self) -> None:
-        from zwgk.assessment import events, rules  # noqa: F401  (registers event names and permission rules)
+        from zwgk.assessment import accountability, events, integrity, rules  # noqa: F401  (names, rules)

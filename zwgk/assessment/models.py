@@ -109,3 +109,87 @@ class AlarmRule(models.Model):
 
     def __str__(self) -> str:
         return self.get_code_display()
+
+
+class Art43Item(models.TextChoices):
+    """The situations of Art. 43 for which the inspection corps holds people accountable."""
+
+    ITEM_1 = "1", "（一）不按规定公开政府信息的"
+    ITEM_2 = "2", "（二）违反信息公开内容审核或保密审查规定，导致严重负面影响或失泄密事件发生的"
+    ITEM_3 = "3", "（三）违反政府信息依申请公开工作规定，导致公安厅行政复议或行政诉讼败诉的"
+    ITEM_4 = "4", "（四）违反网民信息答复工作规定，造成严重不良影响的"
+    ITEM_5 = "5", "（五）违反政务诚信建设有关规定，造成严重后果的"
+    ITEM_6 = "6", "（六）违反安全管理规定，造成严重事故的"
+    ITEM_7 = "7", "（七）违反本办法规定，造成其他严重后果的"
+
+
+class AccountabilityCase(models.Model):
+    """An accountability case of Art. 43: the inspection corps orders correction (责令改正),
+    investigates with the office, and asks the party committee to decide on the department's head or
+    the person directly responsible. Only the inspection corps and leaders see these."""
+
+    OPEN, CORRECTION_ORDERED, FINDINGS_MADE = "open", "correction_ordered", "findings_made"
+    REFERRED, DECIDED, CLOSED = "referred", "decided", "closed"
+    STATUSES = [
+        (OPEN, "已立案"), (CORRECTION_ORDERED, "已责令改正"), (FINDINGS_MADE, "已调查核实"),
+        (REFERRED, "已提请厅党委"), (DECIDED, "厅党委已决定"), (CLOSED, "已结案"),
+    ]
+
+    number = models.CharField("编号", max_length=40, unique=True)
+    item = models.CharField("问责情形", max_length=2, choices=Art43Item.choices)
+    department = models.ForeignKey(
+        "org.Department", verbose_name="被问责部门", on_delete=models.PROTECT, related_name="+"
+    )
+    person = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name="直接责任人员", null=True, blank=True, on_delete=models.PROTECT,
+        related_name="+",
+    )
+    facts = models.TextField("问题事实")
+    linked_cases = models.JSONField("关联办件", default=list, blank=True, help_text="申请、网民信息的编号或目录索引号")
+    status = models.CharField("状态", max_length=20, choices=STATUSES, default=OPEN, db_index=True)
+    outcome = models.TextField("处理结果", blank=True)
+    opened_on = models.DateField("立案日期")
+    opened_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name="立案人", on_delete=models.PROTECT,
+                                  related_name="+")
+    closed_on = models.DateField("结案日期", null=True, blank=True)
+
+    class Meta:
+        verbose_name = "问责案件"
+        verbose_name_plural = verbose_name
+        ordering = ["-opened_on", "-id"]
+
+    def __str__(self) -> str:
+        return self.number
+
+
+class DishonestySource(models.TextChoices):
+    """Where a dishonesty record of an officer comes from (Art. 22)."""
+
+    JUDGMENT = "judgment", "司法判决"
+    ADMINISTRATIVE_PENALTY = "administrative_penalty", "行政处罚"
+    DISCIPLINARY_SANCTION = "disciplinary_sanction", "纪律处分"
+    ACCOUNTABILITY_DECISION = "accountability_decision", "问责处理"
+    REFUSED_JUDGMENT = "refused_judgment", "拒不履行人民法院生效判决"
+
+
+class DishonestyRecord(models.Model):
+    """A government-integrity dishonesty record (政务失信记录) of an officer, kept by the personnel
+    office (Art. 22) and sent to the regional credit-sharing platform; ``publishable`` marks what
+    may be published (masked) on 信用宁夏."""
+
+    officer = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name="民警", on_delete=models.PROTECT,
+                                related_name="dishonesty_records")
+    source = models.CharField("失信信息来源", max_length=30, choices=DishonestySource.choices)
+    decided_on = models.DateField("认定日期")
+    authority = models.CharField("作出机关", max_length=100)
+    document_number = models.CharField("文书编号", max_length=100)
+    summary = models.TextField("失信事实")
+    publishable = models.BooleanField("可依法公开", default=False)
+    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name="录入人", on_delete=models.PROTECT,
+                                    related_name="+")
+    recorded_at = models.DateTimeField("录入时间", auto_now_add=True)
+
+    class Meta:
+        verbose_name = "政务失信记录"
+        verbose_name_plural = verbose_name
+        ordering = ["-decided_on", "-id"]

@@ -12,6 +12,22 @@ from zwgk.org.permissions import has_permission_code, rule
 
 rule("application.report")(has_permission_code("report.view"))
 rule("assessment.view")(has_permission_code("assessment.view"))
+# Art. 43: the inspection corps keeps accountability cases; leaders read them (codes seeded as data).
+rule("accountability.manage")(has_permission_code("accountability.manage"))
+rule("accountability.view")(has_permission_code("accountability.view"))
+PERSONNEL = "personnel"  # 人训处: keeps the officers' dishonesty records (Art. 22)
+
+
+@rule("integrity.manage")
+def _integrity_manage(user: Any, obj: Any) -> bool:
+    """Art. 22: the personnel and training office (人训部门) records officers' dishonesty."""
+    return user.department is not None and user.department.code == PERSONNEL and user.has_role(
+        "handler", "dept_head")
+
+
+@rule("integrity.view")
+def _integrity_view(user: Any, obj: Any) -> bool:
+    return _integrity_manage(user, obj) or "accountability.view" in user.permission_codes()
 
 
 @rule("application.report_figures")
