@@ -193,3 +193,32 @@ class DishonestyRecord(models.Model):
         verbose_name = "政务失信记录"
         verbose_name_plural = verbose_name
         ordering = ["-decided_on", "-id"]
+
+
+class AnnualReport(models.Model):
+    """The annual report of a year (条例 Art. 49): the office's text sections 一 总体情况, 五 存在的
+    主要问题及改进情况 and 六 其他需要报告的事项 (with the 信息处理费 collected, 国办函〔2020〕109号);
+    once published its figures are frozen in ``figures`` and nothing changes any more."""
+
+    DRAFT, PUBLISHED = "draft", "published"
+    STATUSES = [(DRAFT, "草稿"), (PUBLISHED, "已发布")]
+
+    year = models.PositiveSmallIntegerField("年度", unique=True)
+    overview = models.TextField("一、总体情况", blank=True)
+    problems = models.TextField("五、存在的主要问题及改进情况", blank=True)
+    other = models.TextField("六、其他需要报告的事项", blank=True)
+    processing_fee = models.DecimalField("信息处理费（元）", max_digits=12, decimal_places=2, default=0)
+    status = models.CharField("状态", max_length=20, choices=STATUSES, default=DRAFT)
+    figures = models.JSONField("发布时的统计数据", null=True, blank=True)
+    published_on = models.DateField("发布日期", null=True, blank=True)
+    updated_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name="编写人", on_delete=models.PROTECT,
+                                   related_name="+")
+    updated_at = models.DateTimeField("更新时间", auto_now=True)
+
+    class Meta:
+        verbose_name = "政府信息公开工作年度报告"
+        verbose_name_plural = verbose_name
+        ordering = ["-year"]
+
+    def __str__(self) -> str:
+        return f"{self.year}年度报告"

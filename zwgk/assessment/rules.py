@@ -48,3 +48,10 @@ def _department(user: Any, department: Any) -> bool:
 def _use(user: Any, obj: Any) -> bool:
     """Whether the assessment menu is shown: readers of the assessment and department heads."""
     return "assessment.view" in user.permission_codes() or user.has_role("dept_head")
+
+
+@rule("report.publish")
+def _report_publish(user: Any, obj: Any) -> bool:
+    """The head of the disclosure office publishes the annual report: the office member who also
+    reads the assessment (roles as data: ``office_head``)."""
+    return {"report.view", "assessment.view", "application.register"} <= user.permission_codes()

@@ -15,8 +15,9 @@ from django.views.decorators.http import require_POST
 
 from zwgk.assessment import charts, dashboard, report, selectors, services
 from zwgk.assessment.downloads import DOCX, XLSX, attachment
-from zwgk.assessment.models import AnnualFigure, IndicatorCode
-from zwgk.core.errors import InvalidInput
+from zwgk.assessment.models import AnnualFigure, AnnualReport, IndicatorCode
+from zwgk.core.errors import InvalidInput, ServiceError
+from zwgk.core.transitions import TransitionRefused
 from zwgk.org.models import Department
 from zwgk.org.permissions import can, require
 from zwgk.portal.models import current_site
@@ -36,12 +37,20 @@ def annual_report(request: HttpRequest) -> HttpResponse:
     require(request.user, "application.report")
     year = _year(request.GET.get("year"))
     data = report.annual(year)
-    figures = None
-    if can(request.user, "application.report_figures"):
+    saved = AnnualReport.objects.filter(year=year).first()
+    published = saved is not None and saved.status == AnnualReport.PUBLISHED
+    figures = text = None
+    if can(request.user, "application.report_figures") and not published:
         entered = {fig.item: AnnualFigure.plain(fig.value) for fig in AnnualFigure.objects.filter(year=year)}
         figures = [(item, label, entered.get(item, "")) for item, label in AnnualFigure.ITEMS]
+        fee = saved.processing_fee if saved else 0
+        start = report.starting_text(data, fee)
+        text = {name: getattr(saved, name) if saved and getattr(saved, name) else start[name]
+                for name in ("overview", "problems", "other")} | {"processing_fee": f"{fee:.2f}"}
     return render(request, "assessment/wb_report.html", {
-        "nav": "annual_report", "year": year, "figures": figures,
+        "nav": "annual_report", "year": year, "figures": figures, "text": text, "saved": saved,
+        "published": published, "may_publish": saved is not None and not published
+        and can(request.user, "report.publish"),
         "tables": [(report.TITLE_2, report.html_rows(report.grid_2(data))),
                    (report.TITLE_3, report.html_rows(report.grid_3(data))),
                    (report.TITLE_4, report.html_rows(report.grid_4(data)))],
@@ -70,6 +79,37 @@ def save_report_figures(request: HttpRequest, year: int) -> HttpResponse:
         messages.error(request, exc.message)
     else:
         messages.success(request, f"已保存{len(changed)}项填报数。" if changed else "填报数没有变化。")
+    return redirect(f"{reverse('assessment_wb:report')}?year={year}")
+
+
+
+@login_required
+@require_POST
+def save_report_text(request: HttpRequest, year: int) -> HttpResponse:
+    """The office writes sections 一, 五 and 六; a published report refuses the change."""
+    try:
+        services.do_save_report_text(year, actor=request.user, overview=request.POST.get("overview", ""),
+                                     problems=request.POST.get("problems", ""), other=request.POST.get("other", ""),
+                                     processing_fee=request.POST.get("processing_fee", ""))
+    except ServiceError as exc:
+        messages.error(request, exc.message)
+    else:
+        messages.success(request, "已保存报告正文。")
+    return redirect(f"{reverse('assessment_wb:report')}?year={year}")
+
+
+@login_required
+@require_POST
+def publish_report(request: HttpRequest, year: int) -> HttpResponse:
+    saved = AnnualReport.objects.filter(year=year).first()
+    if saved is None:
+        raise Http404
+    try:
+        services.REPORT_ACTIONS.perform(saved, "publish", actor=request.user, body={"on": timezone.localdate()})
+    except (ServiceError, TransitionRefused) as exc:
+        messages.error(request, exc.message)
+    else:
+        messages.success(request, f"{year}年度报告已发布，统计数据已固定。")
     return redirect(f"{reverse('assessment_wb:report')}?year={year}")
 
 

@@ -8,6 +8,8 @@ urlpatterns = [
     re_path(r"^applications/report/(?P<year>\d{4})\.(?P<kind>xlsx|docx)$", views.annual_report_file,
             name="report_file"),
     path("applications/report/<int:year>/figures/", views.save_report_figures, name="report_figures"),
+    path("applications/report/<int:year>/text/", views.save_report_text, name="report_text"),
+    path("applications/report/<int:year>/publish/", views.publish_report, name="report_publish"),
     path("assessment/", views.overview, name="dashboard"),
     path("assessment/departments/<slug:code>/", views.department, name="department"),
     path("assessment/cases/", views.cases, name="cases"),
