@@ -157,6 +157,8 @@ CELERY_BEAT_SCHEDULE = {
     "catalog-publish-scheduled": {"task": "catalog.publish_scheduled", "schedule": crontab(minute="*/5")},
     "application-reminders": {"task": "applications.reminders", "schedule": crontab(hour=8, minute=0)},
     "message-reminders": {"task": "zwgk.interaction.tasks.remind_overdue", "schedule": crontab(hour=8, minute=0)},
+    # 国办秘函〔2019〕19号: the portal's public address probed every 10 minutes (also: manage.py probe_portal).
+    "assessment-probe-portal": {"task": "assessment.probe_portal", "schedule": crontab(minute="*/10")},
 }
 
 EMAIL_BACKEND = os.environ.get(
@@ -171,6 +173,8 @@ ZWGK_POLICY_PROFILE = os.environ.get("ZWGK_POLICY_PROFILE", "seed-2018")
 ZWGK_SEARCH_TIMEOUT_MS = int(os.environ.get("ZWGK_SEARCH_TIMEOUT_MS", "2000"))
 # A TrueType font for PDF letters ("path" or "path#index" in a .ttc); empty: WenQuanYi Micro Hei.
 ZWGK_LETTER_FONT = os.environ.get("ZWGK_LETTER_FONT", "")
+# The portal's public address, probed for the website check's reachability veto (empty: no probe).
+ZWGK_PORTAL_URL = os.environ.get("ZWGK_PORTAL_URL", "")
 # API tokens expire after this many hours (API.md, "General").
 ZWGK_TOKEN_HOURS = int(os.environ.get("ZWGK_TOKEN_HOURS", "12"))
 # Login lock-out: this many failures within the window lock the account name for the window.

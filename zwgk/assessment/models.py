@@ -90,12 +90,16 @@ class AlarmCode(models.TextChoices):
     STALE_SECTIONS = "stale_sections", "应更新但长期未更新的栏目过多"
     EMPTY_SECTIONS = "empty_sections", "空白栏目过多"
     UNANSWERED_MESSAGE = "unanswered_message", "网民留言长期未答复"
+    PORTAL_UNREACHABLE = "portal_unreachable", "网站不能访问"
+    ANNUAL_REPORT = "annual_report", "政府信息公开工作年度报告未按时发布"
 
 
 class AlarmRule(models.Model):
     """The threshold of one veto, as data: ``days`` of silence (or of waiting, for a message), and
     for the section counts ``count`` sections; ``sections`` are the section codes a rule watches
-    (empty: every first-level section). A warning shows from half the threshold."""
+    (empty: every first-level section). For the portal probe ``days`` is the window and ``count``
+    the percentage of failed probes; for the annual report ``days`` is the day of January by which
+    it is published. A warning shows from half the threshold."""
 
     code = models.CharField("检查项", max_length=40, choices=AlarmCode.choices, unique=True)
     days = models.PositiveIntegerField("天数", null=True, blank=True)
@@ -222,3 +226,20 @@ class AnnualReport(models.Model):
 
     def __str__(self) -> str:
         return f"{self.year}年度报告"
+
+
+class ProbeResult(models.Model):
+    """One probe of the portal's public address (国办秘函〔2019〕19号: a page that does not answer
+    within 15 seconds counts as a failure; 5% failures over a week is a veto)."""
+
+    at = models.DateTimeField("时间", db_index=True)
+    url = models.CharField("地址", max_length=300)
+    status = models.PositiveSmallIntegerField("状态码", null=True, blank=True)
+    seconds = models.FloatField("用时（秒）")
+    ok = models.BooleanField("正常")
+    error = models.CharField("错误", max_length=300, blank=True)
+
+    class Meta:
+        verbose_name = "网站可用性监测"
+        verbose_name_plural = verbose_name
+        ordering = ["-at"]

@@ -20,7 +20,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from zwgk.applications.models import Application, Contest
-from zwgk.assessment.models import AlarmCode, AlarmRule, IndicatorCode, IndicatorWeight
+from zwgk.assessment.models import AlarmCode, AlarmRule, AnnualReport, IndicatorCode, IndicatorWeight, ProbeResult
 from zwgk.catalog.models import Entry, ReviewRecord, Section
 from zwgk.events.models import Event
 from zwgk.interaction.models import Message
@@ -324,6 +324,8 @@ def vetoes(on: date | None = None) -> list[Alarm]:
         for m in waiting:
             alarms.append(_by_age(AlarmCode.UNANSWERED_MESSAGE, m.received_on, message_rule.days, on,
                                   f"网民信息 {m.number} 已{{age}}天未答复（阈值{{days}}天）"))
+    alarms += [_portal(rules.get(AlarmCode.PORTAL_UNREACHABLE), on), _annual_report(rules.get(AlarmCode.ANNUAL_REPORT),
+                                                                                     on)]
     found = [a for a in alarms if a is not None]
     return sorted(found, key=lambda a: (a.level != VETO, a.days_to_veto or 0, a.item))
 
@@ -340,6 +342,35 @@ def _section_counts(rules: dict[str, AlarmRule], ages: list[SectionAge], on: dat
         empty = [a for a in ages if a.newest is None]
         found.append(_count_alarm(AlarmCode.EMPTY_SECTIONS, empty, empty_rule.count, "空白"))
     return [a for a in found if a is not None]
+
+
+def _portal(rule: AlarmRule | None, on: date) -> Alarm | None:
+    """The portal unreachable: ``count`` per cent of the probes of the last ``days`` days failed."""
+    if rule is None or not rule.days or not rule.count:
+        return None
+    window = ProbeResult.objects.filter(at__date__gt=on - timedelta(days=rule.days), at__date__lte=on)
+    total = window.count()
+    failed = window.filter(ok=False)
+    failures = failed.count()
+    if not total or failures * 100 < total * rule.count / 2:
+        return None
+    first = failed.order_by("at").values_list("at", flat=True).first()
+    level = VETO if failures * 100 >= total * rule.count else WARNING
+    return Alarm(AlarmCode.PORTAL_UNREACHABLE, level, timezone.localtime(first).date() if first else None,
+                 f"近{rule.days}天监测{total}次，失败{failures}次（{failures / total:.1%}，阈值{rule.count}%）", None)
+
+
+def _annual_report(rule: AlarmRule | None, on: date) -> Alarm | None:
+    """条例 Art. 49: last year's annual report is published by 31 January; an alarm from 1 January."""
+    if rule is None or not rule.days:
+        return None
+    year = on.year - 1
+    if AnnualReport.objects.filter(year=year, status=AnnualReport.PUBLISHED).exists():
+        return None
+    due = date(on.year, 1, 1) + timedelta(days=rule.days - 1)
+    left = (due - on).days
+    return Alarm(AlarmCode.ANNUAL_REPORT, VETO if left < 0 else WARNING, date(on.year, 1, 1),
+                 f"{year}年政府信息公开工作年度报告尚未发布（应于{due:%m月%d日}前发布）", max(left, 0))
 
 
 def _count_alarm(item: str, ages: list[SectionAge], threshold: int, what: str) -> Alarm | None:
