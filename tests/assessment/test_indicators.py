@@ -109,3 +109,14 @@ def test_the_demo_data_gives_figures_for_every_indicator_family(demo):
     totals = {ind: sum(len(v) for v in result.cases[ind].values()) for ind in result.cases}
     assert totals.get("entries_on_time", 0) + totals.get("entries_late", 0) >= 0
     assert all(0 <= result.score(d.code) <= 100 for d in result.departments)
+
+
+def test_a_case_whose_clock_stands_still_for_a_third_party_is_not_overdue(register, act):
+    waiting = register(date(2026, 10, 12))
+    act(waiting, "transfer", "clerk", on=date(2026, 10, 12), lead="traffic")
+    act(waiting, "consult_third_party", "traffic_handler", on=date(2026, 10, 13), party="宁夏某运输公司")
+    overdue = {c.reference for c in selectors.assess(2026, today=TODAY).cases["applications_overdue"]["traffic"]}
+    assert waiting.number not in overdue
+    plain = act(register(date(2026, 10, 12)), "transfer", "clerk", on=date(2026, 10, 12), lead="traffic")
+    overdue = {c.reference for c in selectors.assess(2026, today=TODAY).cases["applications_overdue"]["traffic"]}
+    assert plain.number in overdue

@@ -19,7 +19,7 @@ from django.db.models import Max, Q
 from django.urls import reverse
 from django.utils import timezone
 
-from zwgk.applications.models import Application, Contest
+from zwgk.applications.models import Application, Contest, ThirdPartyConsultation
 from zwgk.assessment.models import AlarmCode, AlarmRule, AnnualReport, IndicatorCode, IndicatorWeight, ProbeResult
 from zwgk.catalog.models import Entry, ReviewRecord, Section
 from zwgk.events.models import Event
@@ -128,8 +128,11 @@ def _applications(add, start: date, cutoff: date) -> None:
                 _application_ref(a, f"期限 {a.due_on}，{a.closed_on} 答复", a.closed_on))
         else:
             add(I.APPLICATIONS_ON_TIME, a.lead_department_id, _application_ref(a, f"{a.closed_on} 答复", a.closed_on))
+    paused = ThirdPartyConsultation.objects.filter(started_on__lte=cutoff).filter(
+        Q(ended_on__isnull=True) | Q(ended_on__gt=cutoff)).values("application_id")  # the clock stood still
     overdue = Application.objects.filter(received_on__lte=cutoff, due_on__lt=cutoff).filter(
-        Q(closed_on__isnull=True) | Q(closed_on__gt=cutoff)).exclude(status__in=[Application.WITHDRAWN])
+        Q(closed_on__isnull=True) | Q(closed_on__gt=cutoff)).exclude(status=Application.WITHDRAWN).exclude(
+        pk__in=paused)
     for a in overdue.only("number", "description", "lead_department", "due_on"):
         add(I.APPLICATIONS_OVERDUE, a.lead_department_id, _application_ref(a, f"期限 {a.due_on}，尚未办结", a.due_on))
 
