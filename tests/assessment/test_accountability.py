@@ -95,3 +95,18 @@ def test_the_workbench_opens_and_moves_a_case(staff, register):
     assert case.status == AccountabilityCase.CORRECTION_ORDERED
     detail = client.get(f"/workbench/assessment/accountability/{case.number}/").content.decode()
     assert "责令交警总队三日内答复" in detail and "调查核实" in detail
+
+
+def test_the_inspection_corps_opens_a_case_from_the_cases_of_an_indicator(staff, register):
+    overdue = register(date(2026, 10, 12))
+    client = Client()
+    client.force_login(staff("inspector"))
+    page = client.get("/workbench/assessment/cases/", {"year": "2026", "department": "office",
+                                                       "indicator": "applications_overdue"}).content.decode()
+    link = page.split('href="/workbench/assessment/accountability/?', 1)[1].split('"', 1)[0].replace("&amp;", "&")
+    form = client.get(f"/workbench/assessment/accountability/?{link}").content.decode()
+    assert overdue.number in form and 'value="3" selected' in form.replace("\n", "")
+    case = accountability.do_open(actor=staff("inspector"), item="3", department="office", facts="超期未办结。",
+                                  on=date(2026, 12, 1), linked_cases=[overdue.number])
+    detail = client.get(f"/workbench/assessment/accountability/{case.number}/").content.decode()
+    assert f'<a href="/workbench/applications/{overdue.number}/">{overdue.number}</a>' in detail

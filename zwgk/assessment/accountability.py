@@ -145,6 +145,22 @@ def do_close(case: C, *, actor: Any, on: date, outcome: str) -> C:
     return _step(case, "close", actor, on, outcome, outcome=outcome, closed_on=on)
 
 
+def linked_case_links(case: AccountabilityCase) -> list[tuple[str, str | None]]:
+    """Each case the facts rest on, with the workbench page that opens it."""
+    from django.urls import reverse
+
+    links: list[tuple[str, str | None]] = []
+    for ref in case.linked_cases:
+        if Application.objects.filter(number=ref).exists():
+            links.append((ref, reverse("applications_wb:case", args=[ref])))
+        elif Message.objects.filter(number=ref).exists():
+            links.append((ref, reverse("interaction_wb:detail", args=[ref])))
+        else:
+            entry = Entry.objects.filter(index_number=ref).only("pk").first()
+            links.append((ref, reverse("catalog_wb:detail", args=[entry.pk]) if entry else None))
+    return links
+
+
 def visible_cases(user: Any) -> models.QuerySet[AccountabilityCase]:
     require(user, "accountability.view")
     return AccountabilityCase.objects.select_related("department", "person")

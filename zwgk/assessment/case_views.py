@@ -34,7 +34,9 @@ def _errors(form: Form, exc: ServiceError) -> None:
 def case_list(request: HttpRequest) -> HttpResponse:
     cases = accountability.visible_cases(request.user)
     manage = can(request.user, "accountability.manage")
-    form = f.OpenCaseForm(request.POST or None, initial={"on": timezone.localdate()}) if manage else None
+    initial = {"on": timezone.localdate(), "department": request.GET.get("department", ""),
+               "item": request.GET.get("item", ""), "linked_cases": request.GET.get("linked_cases", "")}
+    form = f.OpenCaseForm(request.POST or None, initial=initial) if manage else None
     if request.method == "POST":
         require(request.user, "accountability.manage")
         if form.is_valid():
@@ -59,6 +61,7 @@ def _case_context(request: HttpRequest, case, bound: tuple[str, Form] | None = N
             forms.append((action, accountability.ACTIONS.label(action), form))
     events = Event.objects.for_object(case).order_by("at", "id")
     return {"nav": "accountability", "case": case, "action_forms": forms,
+            "linked": accountability.linked_case_links(case),
             "timeline": [(e, event_label(e)) for e in events]}
 
 

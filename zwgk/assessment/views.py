@@ -5,6 +5,8 @@ selectors."""
 
 from __future__ import annotations
 
+from urllib.parse import urlencode
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
@@ -21,6 +23,11 @@ from zwgk.core.transitions import TransitionRefused
 from zwgk.org.models import Department
 from zwgk.org.permissions import can, require
 from zwgk.portal.models import current_site
+
+# The Art. 43 item an indicator's cases would usually be held accountable under.
+ITEM_OF = {"applications_late": "3", "applications_overdue": "3", "contests_lost": "3",
+           "messages_late_explained": "4", "messages_late_unexplained": "4", "entries_late": "1",
+           "ledger_incomplete": "2", "sections_stale": "1", "sections_empty": "1"}
 
 
 def _year(raw: str | int | None) -> int:
@@ -188,7 +195,16 @@ def cases(request: HttpRequest) -> HttpResponse:
         "nav": "assessment", "year": year, "period": period, "period_label": selectors.PERIOD_LABELS[period],
         "department": dept, "indicator": IndicatorCode(indicator), "cases": result.cases[indicator][dept.code],
         "points": result.weights.get(indicator),
+        "open_case_query": _open_case_query(request, result, indicator, dept),
     })
+
+
+def _open_case_query(request: HttpRequest, result: selectors.Assessment, indicator: str, dept: Department) -> str:
+    """For the inspection corps: open an accountability case on the cases of a negative indicator."""
+    if not (can(request.user, "accountability.manage") and result.weights.get(indicator)):
+        return ""
+    refs = [c.reference for c in result.cases[indicator][dept.code] if c.kind != "栏目"]
+    return urlencode({"department": dept.code, "item": ITEM_OF.get(indicator, "7"), "linked_cases": " ".join(refs)})
 
 
 @login_required
