@@ -47,6 +47,7 @@ INSTALLED_APPS = [
     "zwgk.org",
     "zwgk.workdays",
     "zwgk.catalog",
+    "zwgk.assessment",  # before applications: its /workbench/applications/report/ precedes their case URLs
     "zwgk.applications",
     "zwgk.interaction",
     "zwgk.portal",
@@ -162,6 +163,8 @@ CELERY_BEAT_SCHEDULE = {
     "catalog-publish-scheduled": {"task": "catalog.publish_scheduled", "schedule": crontab(minute="*/5")},
     "application-reminders": {"task": "applications.reminders", "schedule": crontab(hour=8, minute=0)},
     "message-reminders": {"task": "zwgk.interaction.tasks.remind_overdue", "schedule": crontab(hour=8, minute=0)},
+    # 国办秘函〔2019〕19号: the portal's public address probed every 10 minutes (also: manage.py probe_portal).
+    "assessment-probe-portal": {"task": "assessment.probe_portal", "schedule": crontab(minute="*/10")},
 }
 
 EMAIL_BACKEND = os.environ.get(
@@ -183,6 +186,8 @@ ZWGK_IDEMPOTENCY_LEASE_SECONDS = int(os.environ.get("ZWGK_IDEMPOTENCY_LEASE_SECO
 ZWGK_LOOKUP_MAX_FAILURES = int(os.environ.get("ZWGK_LOOKUP_MAX_FAILURES", "10"))
 ZWGK_LOOKUP_WINDOW_SECONDS = int(os.environ.get("ZWGK_LOOKUP_WINDOW_SECONDS", "3600"))
 ZWGK_SUBMISSIONS_PER_HOUR = int(os.environ.get("ZWGK_SUBMISSIONS_PER_HOUR", "20"))
+# The portal's public address, probed for the website check's reachability veto (empty: no probe).
+ZWGK_PORTAL_URL = os.environ.get("ZWGK_PORTAL_URL", "")
 # API tokens expire after this many hours (API.md, "General").
 ZWGK_TOKEN_HOURS = int(os.environ.get("ZWGK_TOKEN_HOURS", "12"))
 # Login lock-out: this many failures within the window lock the account name for the window.

@@ -7,7 +7,7 @@ from datetime import date
 
 import pytest
 
-from zwgk.applications import report
+from zwgk.assessment import report
 from zwgk.events.models import Event
 
 

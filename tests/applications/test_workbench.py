@@ -128,12 +128,6 @@ def test_reminders_mail_the_handler_of_a_case_due_soon(register, act, staff, mai
     assert any(a.number in m.body and m.to == ["traffic@example.cn"] for m in mailoutbox)
 
 
-def test_annual_report_page(staff):
-    page = _client(staff, "clerk").get("/workbench/applications/report/", {"year": "2026"})
-    assert page.status_code == 200 and "本年新收" in page.content.decode()
-    assert _client(staff, "traffic_handler").get("/workbench/applications/report/").status_code == 403
-
-
 def test_reminder_command_mails_the_office_about_overdue_cases(register, staff, mailoutbox):
     from io import StringIO
 

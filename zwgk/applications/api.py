@@ -1,5 +1,5 @@
-"""API: applications for disclosure and the annual report (API.md "Applications for disclosure",
-"Annual report"). Thin: parse, call a service or selector, serialize."""
+"""API: applications for disclosure (API.md "Applications for disclosure"). Thin: parse, call a
+service or selector, serialize."""
 
 from __future__ import annotations
 
@@ -12,18 +12,16 @@ from ninja.files import UploadedFile
 
 from zwgk.api.schemas import ErrorOut
 from zwgk.applications import letters as letter_docs
-from zwgk.applications import report, selectors, services
+from zwgk.applications import selectors, services
 from zwgk.applications.models import Application, Letter
 from zwgk.applications.schemas import ApplicationIn, ContestDecisionBody, ContestIn
 from zwgk.applications.services import ACTIONS
 from zwgk.core import limits
 from zwgk.core.actions import parse_json_object
 from zwgk.core.errors import InvalidInput, NotFound
-from zwgk.core.models import current_site
 from zwgk.org.permissions import is_staff_member, require
 
 router = Router(tags=["依申请公开"])
-reports_router = Router(tags=["年度报告"])
 
 
 class Receipt(Schema):
@@ -161,29 +159,4 @@ def decide_contest(request: HttpRequest, number: str, contest_id: int, payload: 
     return selectors.contest_as_dict(decided)
 
 
-def _report(request: HttpRequest, year: int) -> dict[str, Any]:
-    require(request.user, "application.report")
-    if not 2000 <= year <= 2200:
-        raise NotFound()
-    return report.annual(year)
-
-
-@reports_router.get("/annual/{year}.xlsx", response={200: None, 401: ErrorOut, 403: ErrorOut})
-def annual_xlsx(request: HttpRequest, year: int):
-    return _download(report.to_xlsx(_report(request, year)),
-                     "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", f"annual-{year}.xlsx")
-
-
-@reports_router.get("/annual/{year}.docx", response={200: None, 401: ErrorOut, 403: ErrorOut})
-def annual_docx(request: HttpRequest, year: int):
-    return _download(report.to_docx(_report(request, year), current_site().department_name),
-                     "application/vnd.openxmlformats-officedocument.wordprocessingml.document", f"annual-{year}.docx")
-
-
-@reports_router.get("/annual/{year}", response={200: dict, 401: ErrorOut, 403: ErrorOut, 404: ErrorOut})
-def annual(request: HttpRequest, year: int):
-    """Tables 三 and 四 of the annual report (table 二 is proactive disclosure: empty here)."""
-    return _report(request, year)
-
-
-ROUTERS = [("/applications", router), ("/reports", reports_router)]
+ROUTERS = [("/applications", router)]

@@ -7,7 +7,6 @@ class ApplicationsConfig(AppConfig):
     verbose_name = "依申请公开"
     workbench_nav = [
         ("applications", "依申请公开", "applications_wb:queue", "application.use"),
-        ("annual_report", "年度报告", "applications_wb:report", "application.report"),
     ]
 
     def ready(self) -> None:

@@ -140,13 +140,3 @@ def _decide_public_interest(user: Any, application: Any) -> bool:
     """Art. 18: the office decides that not disclosing would harm the public interest."""
     return is_office(user)
 
-
-@rule("application.report")
-def _report(user: Any, obj: Any) -> bool:
-    return "report.view" in user.permission_codes()
-
-
-@rule("application.report_figures")
-def _report_figures(user: Any, obj: Any) -> bool:
-    """The disclosure office compiles the annual report and enters the figures other systems hold."""
-    return {"report.view", "application.register"} <= user.permission_codes()

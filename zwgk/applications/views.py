@@ -1,5 +1,5 @@
 """Pages of disclosure on application: the portal's form, receipt and status (Art. 13, 15), and the
-workbench's queues, case page, registration and annual report. Views parse forms and call
+workbench's queues, case page and registration. Views parse forms and call
 services; they never change a status themselves."""
 
 from __future__ import annotations
@@ -14,8 +14,8 @@ from django.views.decorators.http import require_POST
 
 from zwgk.applications import forms as f
 from zwgk.applications import letters as letter_docs
-from zwgk.applications import report, selectors, services
-from zwgk.applications.models import AnnualFigure, Application, Outcome, Reason
+from zwgk.applications import selectors, services
+from zwgk.applications.models import Application, Outcome, Reason
 from zwgk.applications.services import ACTIONS
 from zwgk.core import limits
 from zwgk.core.errors import InvalidInput, NotFound, ServiceError
@@ -336,37 +336,3 @@ def staff_letter(request: HttpRequest, number: str, letter_id: int, kind: str) -
         raise Http404
     return _letter_response(letter, kind)
 
-
-@login_required
-def annual_report(request: HttpRequest) -> HttpResponse:
-    require(request.user, "application.report")
-    try:
-        year = int(request.GET.get("year") or timezone.localdate().year)
-    except ValueError:
-        year = timezone.localdate().year
-    year = min(max(year, 2000), 2200)
-    data = report.annual(year)
-    figures = None
-    if can(request.user, "application.report_figures"):
-        entered = {fig.item: AnnualFigure.plain(fig.value) for fig in AnnualFigure.objects.filter(year=year)}
-        figures = [(item, label, entered.get(item, "")) for item, label in AnnualFigure.ITEMS]
-    return render(request, "applications/wb_report.html", {
-        "nav": "annual_report", "year": year, "figures": figures,
-        "tables": [(report.TITLE_2, report.html_rows(report.grid_2(data))),
-                   (report.TITLE_3, report.html_rows(report.grid_3(data))),
-                   (report.TITLE_4, report.html_rows(report.grid_4(data)))],
-    })
-
-
-@login_required
-@require_POST
-def save_report_figures(request: HttpRequest, year: int) -> HttpResponse:
-    """The office enters table 二's figures from other systems; a wrong one saves none of them."""
-    values = {item: request.POST.get(item, "") for item, _ in AnnualFigure.ITEMS}
-    try:
-        changed = services.do_save_annual_figures(request.user, year, values)
-    except InvalidInput as exc:
-        messages.error(request, exc.message)
-    else:
-        messages.success(request, f"已保存{len(changed)}项填报数。" if changed else "填报数没有变化。")
-    return redirect(f"{reverse('applications_wb:report')}?year={year}")

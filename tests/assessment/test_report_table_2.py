@@ -8,8 +8,8 @@ from decimal import Decimal
 
 import pytest
 
-from zwgk.applications import report, services
-from zwgk.applications.models import AnnualFigure
+from zwgk.assessment import report, services
+from zwgk.assessment.models import AnnualFigure
 from zwgk.core.errors import Forbidden, InvalidInput
 from zwgk.events.models import Event
 
@@ -55,20 +55,20 @@ def test_normative_documents_are_counted_from_the_catalog(law, staff, monkeypatc
 
 
 def test_the_office_enters_the_other_figures_and_each_change_is_an_event(demo, staff):
-    services.do_save_annual_figures(staff("clerk"), 2026, {"licensing": "1520", "penalties": "36",
+    services.do_save_annual_figures(2026, actor=staff("clerk"), values={"licensing": "1520", "penalties": "36",
                                                             "fees": "12.35", "enforcement": ""})
     table = report.table_2(2026)
     assert table["licensing"] == {"decisions": 1520} and table["penalties"] == {"decisions": 36}
     assert table["enforcement"] == {"decisions": 0} and table["fees"] == {"amount": 12.35}
     assert table["rules"] == {"issued": 0, "repealed": 0, "valid": 0}
-    services.do_save_annual_figures(staff("chief"), 2026, {"licensing": "1521", "penalties": "36"})
+    services.do_save_annual_figures(2026, actor=staff("chief"), values={"licensing": "1521", "penalties": "36"})
     events = Event.objects.filter(action="figure_saved").order_by("at", "id")
     assert [(e.from_state, e.to_state) for e in events] == [("", "1520"), ("", "36"), ("", "12.35"), ("1520", "1521")]
 
 
 def test_a_wrong_figure_saves_none_and_names_the_item(demo, staff):
     with pytest.raises(InvalidInput) as refused:
-        services.do_save_annual_figures(staff("clerk"), 2026, {"licensing": "100", "penalties": "3.5",
+        services.do_save_annual_figures(2026, actor=staff("clerk"), values={"licensing": "100", "penalties": "3.5",
                                                                 "fees": "-1"})
     assert refused.value.fields == {"penalties": "应为整数", "fees": "应为不小于0的数字"}
     assert "行政处罚：本年处理决定数量" in refused.value.message
@@ -78,7 +78,7 @@ def test_a_wrong_figure_saves_none_and_names_the_item(demo, staff):
 def test_only_the_office_enters_figures(demo, staff):
     for username in ("inspector", "leader", "traffic_head"):
         with pytest.raises(Forbidden):
-            services.do_save_annual_figures(staff(username), 2026, {"licensing": "1"})
+            services.do_save_annual_figures(2026, actor=staff(username), values={"licensing": "1"})
 
 
 def test_table_2_in_the_api_and_the_exports(demo, staff, api_as):
@@ -86,7 +86,7 @@ def test_table_2_in_the_api_and_the_exports(demo, staff, api_as):
 
     import openpyxl
 
-    services.do_save_annual_figures(staff("clerk"), 2026, {"fees": "8.5", "licensing": "7"})
+    services.do_save_annual_figures(2026, actor=staff("clerk"), values={"fees": "8.5", "licensing": "7"})
     clerk = api_as("clerk")
     assert clerk.get("/reports/annual/2026").json()["table_2"]["fees"] == {"amount": 8.5}
     sheet = openpyxl.load_workbook(io.BytesIO(clerk.get("/reports/annual/2026.xlsx").content)).worksheets[0]

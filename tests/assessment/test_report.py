@@ -8,8 +8,8 @@ from datetime import date, timedelta
 import pytest
 
 from tests.applications.conftest import CREDIT_CODE
-from zwgk.applications import report
 from zwgk.applications.models import Contest
+from zwgk.assessment import report
 
 pytestmark = pytest.mark.django_db
 
@@ -147,3 +147,14 @@ def test_contest_is_kept_by_the_legal_corps(register, act, staff):
     a = act(register(date(2026, 3, 2)), "reply", "clerk", on=date(2026, 3, 3), outcome="not_held")
     with pytest.raises(Forbidden):
         services.do_record_contest(a, actor=staff("clerk"), kind="reconsideration", filed_on=date(2026, 4, 1))
+
+
+def test_the_demo_years_report_balances_in_every_column(demo):
+    from zwgk.applications.models import Application
+
+    assert Application.objects.filter(received_on__year=2026).exists()
+    for year in (2025, 2026):
+        rows = report.compute(year)["table_3"]["rows"]
+        assert _balanced(rows), year
+        assert all(rows["3.7"][c] == sum(rows[r][c] for r in report.ENDING_ROWS) for c in report.COLUMNS)
+    assert report.compute(2026)["table_3"]["rows"]["1"]["total"] > 0

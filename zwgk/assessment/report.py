@@ -8,11 +8,14 @@ from __future__ import annotations
 import io
 from dataclasses import dataclass
 from datetime import date
+from decimal import Decimal
 from typing import Any
 
-from zwgk.applications.models import NOT_DISCLOSED_REASONS, AnnualFigure, Application, Contest
+from zwgk.applications.models import NOT_DISCLOSED_REASONS, Application, Contest
+from zwgk.assessment.models import AnnualFigure
 from zwgk.core.exports import safe_cell
 
+YEARS = (2000, 2200)  # the years a report may be asked for
 COLUMNS = ["natural_person", "commercial", "research", "public_interest", "legal_service", "other", "total"]
 COLUMN_LABELS = {
     "natural_person": "自然人", "commercial": "商业企业", "research": "科研机构", "public_interest": "社会公益组织",
@@ -158,8 +161,54 @@ def table_2(year: int) -> dict[str, Any]:
     }
 
 
-def annual(year: int) -> dict[str, Any]:
+def compute(year: int) -> dict[str, Any]:
+    """The figures counted now from the data."""
     return {"year": year, "table_2": table_2(year), "table_3": table_3(year), "table_4": table_4(year)}
+
+
+def annual(year: int) -> dict[str, Any]:
+    """The year's figures: frozen as published once the report is published, else counted now."""
+    from zwgk.assessment.models import AnnualReport
+
+    published = AnnualReport.objects.filter(year=year, status=AnnualReport.PUBLISHED).only("figures").first()
+    return published.figures if published and published.figures else compute(year)
+
+
+def starting_text(data: dict[str, Any], fee: Decimal = Decimal(0)) -> dict[str, str]:
+    """The year's figures written out as a starting text for the office's sections 一, 五 and 六:
+    the report's own tables for 一, the year's assessment (Art. 42) for 五, the fee for 六."""
+    from zwgk.assessment import selectors
+
+    rows, t2, t4 = data["table_3"]["rows"], data["table_2"], data["table_4"]
+    year = data["year"]
+    contests = {kind: t4[kind]["total"] for kind in t4}
+    corrected = sum(t4[kind]["corrected"] for kind in t4)
+    disclosed = rows["3.1"]["total"] + rows["3.2"]["total"]
+    overview = (
+        f"{year}年，本机关认真贯彻《中华人民共和国政府信息公开条例》，扎实推进政务公开工作。"
+        f"本年新制发行政规范性文件{t2['normative_documents']['issued']}件，现行有效"
+        f"{t2['normative_documents']['valid']}件。本年新收政府信息公开申请{rows['1']['total']}件，"
+        f"上年结转{rows['2']['total']}件；本年办结{rows['3.7']['total']}件，其中予以公开或部分公开{disclosed}件；"
+        f"结转下年度继续办理{rows['4']['total']}件。因政府信息公开被申请行政复议{contests['reconsideration']}件、"
+        f"提起行政诉讼{contests['litigation_direct'] + contests['litigation_after']}件，"
+        f"其中结果被纠正{corrected}件。"
+    )
+    assessed = selectors.assess(year)
+
+    def total(*indicators: str) -> int:
+        return sum(assessed.count(i, d.code) for i in indicators for d in assessed.departments)
+
+    problems = (
+        f"{year}年政务公开工作仍存在不足：依申请公开超期答复"
+        f"{total('applications_late', 'applications_overdue')}件，网民信息超期答复"
+        f"{total('messages_late_explained', 'messages_late_unexplained')}件，审核通过后超时发布"
+        f"{total('entries_late')}件，{total('sections_stale', 'sections_empty')}个栏目更新不及时或为空白，"
+        f"行政复议或诉讼结果被纠正{corrected}件。下一步，本机关将加强办理时限督办，落实栏目维护责任，"
+        "按月通报考核结果，对问题突出的部门依照第四十三条追究责任。"
+    )
+    other = (f"{year}年本机关依据《政府信息公开信息处理费管理办法》（国办函〔2020〕109号）"
+             + (f"收取信息处理费{fee:.2f}元。" if fee else "未收取信息处理费。"))
+    return {"overview": overview, "problems": problems, "other": other}
 
 
 TITLE_2 = "二、主动公开政府信息情况"
@@ -325,7 +374,11 @@ def to_docx(data: dict[str, Any], office: str) -> bytes:
     section.page_width, section.page_height = Cm(29.7), Cm(21.0)
     for side in ("left_margin", "right_margin", "top_margin", "bottom_margin"):
         setattr(section, side, Cm(1.8))
-    document.add_heading(f"{office}{data['year']}年政府信息公开工作年度报告（统计表）", level=1)
+    document.add_heading(f"{office}{data['year']}年政府信息公开工作年度报告", level=1)
+    texts = text_sections(data["year"])
+    if texts.get("一"):
+        document.add_heading("一、总体情况", level=2)
+        document.add_paragraph(texts["一"])
     for title, cells, label_widths in ((TITLE_2, grid_2(data), [Cm(6.0)]),
                                        (TITLE_3, grid_3(data), [Cm(2.2), Cm(3.2), Cm(7.4)]),
                                        (TITLE_4, grid_4(data), [])):
@@ -350,6 +403,20 @@ def to_docx(data: dict[str, Any], office: str) -> bytes:
                     paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
                 for run in paragraph.runs:
                     run.font.size = Pt(9)
+    for number, heading in (("五", "五、存在的主要问题及改进情况"), ("六", "六、其他需要报告的事项")):
+        if texts.get(number):
+            document.add_heading(heading, level=2)
+            document.add_paragraph(texts[number])
     out = io.BytesIO()
     document.save(out)
     return out.getvalue()
+
+
+def text_sections(year: int) -> dict[str, str]:
+    """The office's sections 一, 五 and 六 of the year, where written."""
+    from zwgk.assessment.models import AnnualReport
+
+    saved = AnnualReport.objects.filter(year=year).first()
+    if saved is None:
+        return {}
+    return {"一": saved.overview, "五": saved.problems, "六": saved.other}
