@@ -25,6 +25,10 @@ for _config, _module in app_modules("api"):
     for _prefix, _router in getattr(_module, "ROUTERS", ()):
         api.add_router(_prefix, _router)
 
+from zwgk.catalog.admin_api import router as _sections_router  # noqa: E402  (administration of sections)
+
+api.add_router("/catalog", _sections_router)
+
 
 @api.exception_handler(ServiceError)
 def _service_error(request: HttpRequest, exc: ServiceError):
