@@ -6,9 +6,9 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
+from urllib.parse import urlencode
 
 from django.conf import settings
-from django.contrib import messages
 from django.contrib.auth import logout
 from django.contrib.auth.models import AnonymousUser
 from django.http import HttpRequest, HttpResponse
@@ -73,8 +73,7 @@ class StaffSessionMiddleware:
         seen = request.session.get(SEEN)
         if seen and now - seen > settings.ZWGK_SESSION_IDLE_MINUTES * 60:
             logout(request)
-            messages.info(request, f"超过{settings.ZWGK_SESSION_IDLE_MINUTES}分钟未操作，已自动退出，请重新登录。")
-            return redirect(f"{reverse('workbench:login')}?next={request.path}")
+            return redirect(f"{reverse('workbench:login')}?{urlencode({'next': request.path, 'idle': 1})}")
         if not seen or now - seen >= 30:
             request.session[SEEN] = now
         if request.path.startswith(("/workbench/", "/admin/")):

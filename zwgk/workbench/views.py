@@ -9,6 +9,7 @@ import time
 from base64 import b32encode
 from datetime import date
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import login, logout, update_session_auth_hash
 from django.contrib.auth.decorators import login_required
@@ -61,7 +62,9 @@ def login_view(request: HttpRequest) -> HttpResponse:
             if not url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}):
                 target = "workbench:home"
             return redirect(target)
-    return render(request, "workbench/login.html", {"form": form, "error": error}, status=401 if error else 200)
+    context = {"form": form, "error": error, "idle_minutes": settings.ZWGK_SESSION_IDLE_MINUTES,
+               "idle": request.GET.get("idle") == "1"}
+    return render(request, "workbench/login.html", context, status=401 if error else 200)
 
 
 @require_POST
