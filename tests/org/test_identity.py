@@ -15,27 +15,11 @@ from django.test import Client
 from django.utils import timezone
 
 from tests.conftest import ApiClient
+from tests.org.conftest import PASSWORD, token_request
 from zwgk.org import auth
 from zwgk.org.middleware import SEEN
-from zwgk.org.models import Department, LoginThrottle, Role, Staff
+from zwgk.org.models import Department, LoginThrottle, Staff
 from zwgk.security.models import AuditEntry, AuditKind
-
-PASSWORD = "Gongan#2026abc"
-
-
-@pytest.fixture
-def person(db) -> Staff:
-    department = Department.objects.create(code="traffic", name="交警总队")
-    staff = Staff.objects.create(username="zhang", full_name="张伟", department=department)
-    staff.set_password(PASSWORD)
-    staff.save()
-    staff.roles.add(Role.objects.get(code="handler"))
-    return staff
-
-
-def token_request(password: str, ip: str = "10.0.0.1", username: str = "zhang"):
-    return ApiClient().client.post("/api/v1/auth/token", {"username": username, "password": password},
-                                   content_type="application/json", REMOTE_ADDR=ip)
 
 
 def test_a_lock_out_covers_one_account_from_one_address_only(person, settings):
