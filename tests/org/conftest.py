@@ -25,3 +25,13 @@ def token_request(password: str, ip: str = "10.0.0.1", username: str = "zhang"):
                                    content_type="application/json", REMOTE_ADDR=ip)
 
 
+
+
+@pytest.fixture
+def admin_api(person) -> ApiClient:
+    """An API client of a system administrator (the department of ``person`` exists)."""
+    admin = Staff.objects.create(username="it_admin", full_name="杨磊", department=person.department)
+    admin.set_password(PASSWORD)
+    admin.save()
+    admin.roles.add(Role.objects.get(code="sysadmin"))
+    return ApiClient(token_request(PASSWORD, username="it_admin").json()["token"])

@@ -20,14 +20,12 @@ api = NinjaAPI(
     urls_namespace="api-v1",
 )
 
+import zwgk.catalog.admin_api  # noqa: E402, F401  (adds the section administration to the catalog router)
+
 # Each app's api.py lists its routers as ROUTERS = [(prefix, router), ...].
 for _config, _module in app_modules("api"):
     for _prefix, _router in getattr(_module, "ROUTERS", ()):
         api.add_router(_prefix, _router)
-
-from zwgk.catalog.admin_api import router as _sections_router  # noqa: E402  (administration of sections)
-
-api.add_router("/catalog", _sections_router)
 
 
 @api.exception_handler(ServiceError)

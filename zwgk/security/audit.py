@@ -125,3 +125,9 @@ def prune() -> int:
     head.save(update_fields=["pruned_through", "anchor_hash"])
     log(AuditKind.AUDIT_PRUNED, detail={"through": old.seq, "count": count})
     return count
+
+
+def personal_data(actor: Any, obj: Any, what: str) -> AuditEntry:
+    """A download or export that carries personal data (a reply letter, a scan, a register, an
+    XLSX): one line where such a file is served."""
+    return log(AuditKind.PERSONAL_DATA_EXPORT, actor=actor, obj=obj, detail={"what": what})
