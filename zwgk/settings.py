@@ -193,6 +193,8 @@ ZWGK_LOGIN_LOCK_MINUTES = int(os.environ.get("ZWGK_LOGIN_LOCK_MINUTES", "15"))
 # Failures per account from one address lock that pair; failures from one address over all
 # accounts lock the address. Each lock-out in a row doubles the next (up to a day).
 ZWGK_LOGIN_MAX_FAILURES_PER_ADDRESS = int(os.environ.get("ZWGK_LOGIN_MAX_FAILURES_PER_ADDRESS", "30"))
+# Front servers (nginx) whose X-Forwarded-For names the client for lock-out and audit.
+ZWGK_TRUSTED_PROXIES = [a for a in os.environ.get("ZWGK_TRUSTED_PROXIES", "127.0.0.1,::1").split(",") if a]
 ZWGK_PASSWORD_MAX_AGE_DAYS = int(os.environ.get("ZWGK_PASSWORD_MAX_AGE_DAYS", "90"))
 ZWGK_PASSWORD_HISTORY = int(os.environ.get("ZWGK_PASSWORD_HISTORY", "5"))
 # A workbench session ends after this many minutes without a request.

@@ -145,3 +145,15 @@ def test_an_idle_session_ends_after_30_minutes(person, client, settings):
     response = client.get("/workbench/")
     assert response.status_code == 302 and response["Location"].startswith("/workbench/login/")
     assert client.get("/workbench/").status_code == 302
+
+
+def test_behind_the_local_nginx_the_forwarded_address_counts_and_a_forged_one_does_not(person, settings):
+    client = ApiClient().client
+    for _ in range(settings.ZWGK_LOGIN_MAX_FAILURES):
+        client.post("/api/v1/auth/token", {"username": "zhang", "password": "wrong"}, content_type="application/json",
+                    REMOTE_ADDR="127.0.0.1", HTTP_X_FORWARDED_FOR="10.9.9.9, 203.0.113.5")
+    assert LoginThrottle.objects.filter(key="account:zhang|203.0.113.5", failures=5).exists()
+    from_desk = client.post("/api/v1/auth/token", {"username": "zhang", "password": PASSWORD},
+                            content_type="application/json", REMOTE_ADDR="127.0.0.1",
+                            HTTP_X_FORWARDED_FOR="10.0.0.1")
+    assert from_desk.status_code == 200
