@@ -21,6 +21,7 @@ from django.contrib.auth.hashers import check_password
 from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import F
 from django.utils import timezone
 
 from zwgk.core.errors import InvalidInput, NotAuthenticated, ServiceError
@@ -86,10 +87,9 @@ def _reserve(limit: Limit, username: str, ip: str | None) -> None:
 
 def _release(username: str, ip: str | None) -> None:
     """A correct password clears the account's count from this address (not the address's own)."""
-    LoginThrottle.objects.filter(key=_limits(username, ip)[0].key).delete()
-    address = LoginThrottle.objects.filter(key=_limits(username, ip)[1].key).first()
-    if address and address.failures:
-        LoginThrottle.objects.filter(pk=address.pk, failures__gt=0).update(failures=address.failures - 1)
+    account, address = _limits(username, ip)
+    LoginThrottle.objects.filter(key=account.key).delete()
+    LoginThrottle.objects.filter(key=address.key, failures__gt=0).update(failures=F("failures") - 1)
 
 
 def authenticate_password(username: str, password: str, ip: str | None) -> Staff:
