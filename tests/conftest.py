@@ -54,6 +54,10 @@ class ApiClient:
     def put(self, path: str, body: object, headers: dict | None = None):
         return self.client.put(f"/api/v1{path}", body, content_type="application/json", headers=self._headers(headers))
 
+    def patch_json(self, path: str, body: object, headers: dict | None = None):
+        return self.client.patch(f"/api/v1{path}", body, content_type="application/json",
+                                 headers=self._headers(headers))
+
     def delete(self, path: str, headers: dict | None = None):
         return self.client.delete(f"/api/v1{path}", headers=self._headers(headers))
 

@@ -42,6 +42,9 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "ninja",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "zwgk.core",
     "zwgk.events",
     "zwgk.org",
@@ -53,10 +56,12 @@ INSTALLED_APPS = [
     "zwgk.portal",
     "zwgk.workbench",
     "zwgk.api",
+    "zwgk.security",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "zwgk.security.context.AuditContextMiddleware",
     "zwgk.core.middleware.NulCharacterMiddleware",
     "zwgk.core.middleware.JsonBodyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -66,6 +71,8 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "zwgk.org.middleware.ApiTokenMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    "zwgk.org.middleware.StaffSessionMiddleware",
     "zwgk.core.middleware.IdempotencyMiddleware",
     "zwgk.core.middleware.ServiceErrorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
@@ -108,6 +115,8 @@ if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "org.Staff"
+# Every password login, /admin/'s included, passes the one lock-out gate (zwgk.org.auth).
+AUTHENTICATION_BACKENDS = ["zwgk.org.auth.GatedBackend"]
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -165,6 +174,10 @@ CELERY_BEAT_SCHEDULE = {
     "message-reminders": {"task": "zwgk.interaction.tasks.remind_overdue", "schedule": crontab(hour=8, minute=0)},
     # 国办秘函〔2019〕19号: the portal's public address probed every 10 minutes (also: manage.py probe_portal).
     "assessment-probe-portal": {"task": "assessment.probe_portal", "schedule": crontab(minute="*/10")},
+    # Art. 40: a daily backup keeping ZWGK_BACKUP_KEEP copies (also: manage.py backup_daily), and
+    # audit entries past the retention period leave (also: manage.py prune_audit).
+    "security-daily-backup": {"task": "security.daily_backup", "schedule": crontab(hour=2, minute=30)},
+    "security-prune-audit": {"task": "security.prune_audit", "schedule": crontab(hour=3, minute=30)},
 }
 
 EMAIL_BACKEND = os.environ.get(
@@ -193,6 +206,34 @@ ZWGK_TOKEN_HOURS = int(os.environ.get("ZWGK_TOKEN_HOURS", "12"))
 # Login lock-out: this many failures within the window lock the account name for the window.
 ZWGK_LOGIN_MAX_FAILURES = int(os.environ.get("ZWGK_LOGIN_MAX_FAILURES", "5"))
 ZWGK_LOGIN_LOCK_MINUTES = int(os.environ.get("ZWGK_LOGIN_LOCK_MINUTES", "15"))
+
+# --- Staff identity, audit, backups (issue 10; Art. 40, 41) ---
+# Failures per account from one address lock that pair; failures from one address over all
+# accounts lock the address. Each lock-out in a row doubles the next (up to a day).
+ZWGK_LOGIN_MAX_FAILURES_PER_ADDRESS = int(os.environ.get("ZWGK_LOGIN_MAX_FAILURES_PER_ADDRESS", "30"))
+# Front servers (nginx) whose X-Forwarded-For names the client for lock-out and audit.
+ZWGK_TRUSTED_PROXIES = [a for a in os.environ.get("ZWGK_TRUSTED_PROXIES", "127.0.0.1,::1").split(",") if a]
+ZWGK_PASSWORD_MAX_AGE_DAYS = int(os.environ.get("ZWGK_PASSWORD_MAX_AGE_DAYS", "90"))
+ZWGK_PASSWORD_HISTORY = int(os.environ.get("ZWGK_PASSWORD_HISTORY", "5"))
+# A workbench session ends after this many minutes without a request.
+ZWGK_SESSION_IDLE_MINUTES = int(os.environ.get("ZWGK_SESSION_IDLE_MINUTES", "30"))
+# Two-factor login (TOTP + backup codes) is required for accounts holding these roles (those that
+# can publish, sign off, approve or administer); on by default in production.
+ZWGK_OTP_REQUIRED = os.environ.get("ZWGK_OTP_REQUIRED", "1" if PRODUCTION else "0") == "1"
+ZWGK_OTP_ROLES = os.environ.get(
+    "ZWGK_OTP_ROLES", "handler,dept_head,office_head,secrecy,legal,leader,sysadmin").split(",")
+OTP_TOTP_ISSUER = os.environ.get("OTP_TOTP_ISSUER", "zwgk")
+# Audit entries are kept this many days; the regulation asks for at least six months.
+ZWGK_AUDIT_RETENTION_DAYS = int(os.environ.get("ZWGK_AUDIT_RETENTION_DAYS", "365"))
+if ZWGK_AUDIT_RETENTION_DAYS < 183:
+    raise ImproperlyConfigured("ZWGK_AUDIT_RETENTION_DAYS must be at least 183 (six months).")
+# The daily backup job writes into this directory and keeps the newest N copies.
+ZWGK_BACKUP_DIR = Path(os.environ.get("ZWGK_BACKUP_DIR", VAR_DIR / "backups"))
+ZWGK_BACKUP_KEEP = int(os.environ.get("ZWGK_BACKUP_KEEP", "7"))
+# The key of the citizens' query-code hashes, apart from SECRET_KEY so that rotating SECRET_KEY
+# keeps every code working. Defaults to SECRET_KEY (how codes were hashed before); keep it with
+# the backups' instructions: a restore onto another key opens no case.
+ZWGK_QUERY_CODE_KEY = os.environ.get("ZWGK_QUERY_CODE_KEY", SECRET_KEY)
 
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_AGE = 8 * 3600

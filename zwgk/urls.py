@@ -3,12 +3,15 @@
 
 from django.contrib import admin
 from django.urls import include, path
+from django.views.generic import RedirectView
 
 from zwgk.api.main import api
 from zwgk.core.discovery import app_modules
 
 urlpatterns = [
     path("api/v1/", api.urls),
+    # /admin/ signs in through the workbench's login: one lock-out gate and the second factor (Art. 40).
+    path("admin/login/", RedirectView.as_view(pattern_name="workbench:login", query_string=True)),
     path("admin/", admin.site.urls),
     *[path("workbench/", include(module)) for _, module in app_modules("workbench_urls")],
     *[path("", include(module)) for _, module in app_modules("portal_urls")],

@@ -20,6 +20,8 @@ api = NinjaAPI(
     urls_namespace="api-v1",
 )
 
+import zwgk.catalog.admin_api  # noqa: E402, F401  (adds the section administration to the catalog router)
+
 # Each app's api.py lists its routers as ROUTERS = [(prefix, router), ...].
 for _config, _module in app_modules("api"):
     for _prefix, _router in getattr(_module, "ROUTERS", ()):

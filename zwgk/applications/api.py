@@ -20,6 +20,7 @@ from zwgk.core import limits
 from zwgk.core.actions import parse_json_object
 from zwgk.core.errors import InvalidInput, NotFound
 from zwgk.org.permissions import is_staff_member, require
+from zwgk.security import audit
 
 router = Router(tags=["依申请公开"])
 
@@ -98,6 +99,7 @@ def _letter(request: HttpRequest, number: str, letter_id: int, query_code: str |
     letter = application.letters.select_related("template", "application").filter(pk=letter_id).first()
     if letter is None or (citizen and not letter.public):
         raise NotFound()
+    audit.personal_data(request.user, letter, "letter")
     return letter
 
 

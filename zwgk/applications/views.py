@@ -22,6 +22,7 @@ from zwgk.core.errors import InvalidInput, NotFound, ServiceError
 from zwgk.core.models import current_site
 from zwgk.core.transitions import TransitionRefused
 from zwgk.org.permissions import can, require
+from zwgk.security import audit
 
 RECEIPT_SESSION_KEY = "application_receipts"
 FORM_FIELDS = {"other_body": "other_body_name"}  # a body field shown as another form field
@@ -128,6 +129,7 @@ def citizen_letter(request: HttpRequest, number: str, letter_id: int, kind: str)
     letter = application.letters.filter(pk=letter_id, public=True).select_related("template").first()
     if letter is None:
         raise Http404
+    audit.personal_data(request.user, letter, f"letter.{kind}")
     return _letter_response(letter, kind)
 
 
@@ -278,6 +280,7 @@ def scan_file(request: HttpRequest, number: str, scan_id: int) -> HttpResponse:
     scan = application.scans.filter(pk=scan_id).first()
     if scan is None:
         raise Http404
+    audit.personal_data(request.user, scan, "scan")
     response = HttpResponse(scan.file.open("rb").read(), content_type=scan.content_type)
     response["Content-Disposition"] = f'inline; filename="{scan.pk}.{scan.name.rsplit(".", 1)[-1]}"'
     return response
@@ -334,5 +337,6 @@ def staff_letter(request: HttpRequest, number: str, letter_id: int, kind: str) -
     letter = application.letters.filter(pk=letter_id).select_related("template").first()
     if letter is None:
         raise Http404
+    audit.personal_data(request.user, letter, f"letter.{kind}")
     return _letter_response(letter, kind)
 

@@ -14,8 +14,8 @@ from zwgk.assessment import report, selectors
 from zwgk.assessment.downloads import DOCX, XLSX, attachment
 from zwgk.assessment.models import IndicatorCode
 from zwgk.core.errors import NotFound
+from zwgk.core.models import current_site
 from zwgk.org.permissions import require
-from zwgk.portal.models import current_site
 
 reports_router = Router(tags=["年度报告"])
 assessment_router = Router(tags=["考核评估"])

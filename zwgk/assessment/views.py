@@ -19,10 +19,10 @@ from zwgk.assessment import charts, dashboard, report, selectors, services
 from zwgk.assessment.downloads import DOCX, XLSX, attachment
 from zwgk.assessment.models import AnnualFigure, AnnualReport, IndicatorCode
 from zwgk.core.errors import InvalidInput, ServiceError
+from zwgk.core.models import current_site
 from zwgk.core.transitions import TransitionRefused
 from zwgk.org.models import Department
 from zwgk.org.permissions import can, require
-from zwgk.portal.models import current_site
 
 # The Art. 43 item an indicator's cases would usually be held accountable under.
 ITEM_OF = {"applications_late": "3", "applications_overdue": "3", "contests_lost": "3",

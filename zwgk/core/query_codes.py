@@ -19,7 +19,7 @@ def new_query_code() -> str:
 
 
 def hash_query_code(code: str) -> str:
-    return hmac.new(settings.SECRET_KEY.encode(), code.strip().upper().encode(), hashlib.sha256).hexdigest()
+    return hmac.new(settings.ZWGK_QUERY_CODE_KEY.encode(), code.strip().upper().encode(), hashlib.sha256).hexdigest()
 
 
 def query_code_matches(stored_hash: str, code: str | None) -> bool:

@@ -10,6 +10,7 @@ from django.db.models import TextChoices
 from django.utils import timezone
 
 from zwgk.events.models import Event
+from zwgk.security.audit import log_case_event
 
 SYSTEM_LABEL = "系统"
 EVENT_NAMES: dict[type[models.Model], type[TextChoices]] = {}
@@ -53,7 +54,7 @@ def record(
     staff = actor if actor is not None and getattr(actor, "is_authenticated", False) else None
     if actor_label is None:
         actor_label = (staff.display_name if staff else None) or SYSTEM_LABEL
-    return Event.objects.create(
+    event = Event.objects.create(
         content_type=ContentType.objects.get_for_model(obj),
         object_id=str(obj.pk),
         at=timezone.now(),
@@ -66,3 +67,5 @@ def record(
         data=data or {},
         public=public,
     )
+    log_case_event(event)  # the security view of every case change (Art. 40 安全审计)
+    return event

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from django.contrib.auth.models import AbstractUser
 from django.db import models
+from django.utils import timezone
 
 OFFICE = "office"
 
@@ -55,6 +56,10 @@ class Staff(AbstractUser):
         Department, verbose_name="部门", null=True, blank=True, on_delete=models.PROTECT, related_name="staff"
     )
     roles = models.ManyToManyField(Role, verbose_name="角色", blank=True, related_name="staff")
+    # Art. 40, 41 (加强账号及密码管理): an initial or reset password must be changed at the next login;
+    # every password expires after ZWGK_PASSWORD_MAX_AGE_DAYS.
+    must_change_password = models.BooleanField("须修改密码", default=False)
+    password_changed_at = models.DateTimeField("密码修改时间", default=timezone.now)
 
     class Meta:
         verbose_name = "工作人员"
@@ -123,9 +128,25 @@ class ApiToken(models.Model):
     revoked_at = models.DateTimeField(null=True, blank=True)
 
 
-class LoginFailure(models.Model):
-    """A failed login, kept to lock out guessing (Art. 40: 身份认证、访问控制)."""
+class PasswordHistory(models.Model):
+    """The hashes of a person's last passwords, so a new one cannot repeat them (Art. 41)."""
 
-    username = models.CharField(max_length=150, db_index=True)
-    ip = models.GenericIPAddressField(null=True, blank=True)
-    at = models.DateTimeField(auto_now_add=True, db_index=True)
+    staff = models.ForeignKey(Staff, on_delete=models.CASCADE, related_name="password_history")
+    password = models.CharField(max_length=128)
+    at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["-at", "-id"]
+
+
+class LoginThrottle(models.Model):
+    """Login attempts counted per key (``account|address`` and ``address``), reserved before the
+    password is checked so that parallel guesses cannot check more passwords than allowed; each
+    lock-out doubles the next one (Art. 40: 身份认证、访问控制). Locking per account and address
+    means nobody can keep a clerk locked out from another machine."""
+
+    key = models.CharField(max_length=250, unique=True)
+    failures = models.PositiveIntegerField(default=0)
+    window_start = models.DateTimeField(default=timezone.now)
+    locked_until = models.DateTimeField(null=True, blank=True)
+    lockouts = models.PositiveIntegerField(default=0)

@@ -9,4 +9,5 @@ class WorkbenchConfig(AppConfig):
         ("home", "我的待办", "workbench:home", None),
         ("calendar", "节假日安排", "workbench:calendar", None),
         ("departments", "部门与职责", "workbench:departments", "org.view"),
+        ("admin", "系统管理", "workbench:admin_staff", "org.manage"),
     ]

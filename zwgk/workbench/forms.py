@@ -11,6 +11,26 @@ from zwgk.org.models import Department, MessageRoute
 class LoginForm(forms.Form):
     username = forms.CharField(label="用户名", max_length=150)
     password = forms.CharField(label="密码", widget=forms.PasswordInput)
+    otp = forms.CharField(label="动态口令或备用码（已启用双因素认证的账号填写）", max_length=16, required=False,
+                          widget=forms.TextInput(attrs={"autocomplete": "one-time-code", "inputmode": "numeric"}))
+
+
+class PasswordChangeForm(forms.Form):
+    old = forms.CharField(label="原密码", widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}))
+    new = forms.CharField(label="新密码", widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
+                          help_text="至少10位，且须包含小写字母、大写字母、数字、符号中的至少三类；不得与最近5次密码相同。")
+    again = forms.CharField(label="再次输入新密码", widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}))
+
+    def clean(self) -> dict:
+        data = super().clean()
+        if data.get("new") and data.get("again") and data["new"] != data["again"]:
+            self.add_error("again", "两次输入的新密码不一致。")
+        return data
+
+
+class OtpConfirmForm(forms.Form):
+    otp = forms.CharField(label="身份验证器显示的6位动态口令", max_length=6, min_length=6,
+                          widget=forms.TextInput(attrs={"autocomplete": "one-time-code", "inputmode": "numeric"}))
 
 
 def parse_day_lines(text: str, field: str) -> dict[date, str]:

@@ -5,51 +5,119 @@ Views are thin: they parse forms and call services; the permission layer decides
 
 from __future__ import annotations
 
+import time
+from base64 import b32encode
 from datetime import date
 
+from django.conf import settings
 from django.contrib import messages
-from django.contrib.auth import login, logout
+from django.contrib.auth import login, logout, update_session_auth_hash
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
+from django_otp import login as otp_login
 
 from zwgk.catalog import services as catalog_services
 from zwgk.core.errors import ServiceError
-from zwgk.org import auth
+from zwgk.org import auth, identity, otp
 from zwgk.org import services as org_services
+from zwgk.org.middleware import SEEN
 from zwgk.org.models import Department, MessageRoute
 from zwgk.org.permissions import can, require
-from zwgk.workbench.forms import CalendarForm, LoginForm, NoticeForm, RouteForm, SectionAssignForm
+from zwgk.security import audit
+from zwgk.security.models import AuditKind
+from zwgk.workbench.forms import (
+    CalendarForm,
+    LoginForm,
+    NoticeForm,
+    OtpConfirmForm,
+    PasswordChangeForm,
+    RouteForm,
+    SectionAssignForm,
+)
 from zwgk.workbench.todo import todo_for
 from zwgk.workdays import services as workdays
 from zwgk.workdays.notice import NoticeParseError, parse_notice
 
 
 def login_view(request: HttpRequest) -> HttpResponse:
+    """Password through the lock-out gate, then the second factor for an enrolled account (Art. 40)."""
     form = LoginForm(request.POST or None)
     error = None
     if request.method == "POST" and form.is_valid():
         try:
-            staff = auth.do_login_check(
-                form.cleaned_data["username"], form.cleaned_data["password"], auth.client_ip(request)
+            staff, device = identity.complete_login(
+                form.cleaned_data["username"], form.cleaned_data["password"], form.cleaned_data["otp"],
+                auth.client_ip(request),
             )
         except ServiceError as exc:
             error = exc.message
         else:
             login(request, staff)
+            if device is not None:
+                otp_login(request, device)
+            request.session[SEEN] = int(time.time())
             target = request.GET.get("next", "")
             if not url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}):
                 target = "workbench:home"
             return redirect(target)
-    return render(request, "workbench/login.html", {"form": form, "error": error}, status=401 if error else 200)
+    context = {"form": form, "error": error, "idle_minutes": settings.ZWGK_SESSION_IDLE_MINUTES,
+               "idle": request.GET.get("idle") == "1"}
+    return render(request, "workbench/login.html", context, status=401 if error else 200)
 
 
 @require_POST
 def logout_view(request: HttpRequest) -> HttpResponse:
+    if request.user.is_authenticated:
+        audit.log(AuditKind.LOGOUT, actor=request.user, obj=request.user)
     logout(request)
     return redirect("workbench:login")
+
+
+@login_required
+def password(request: HttpRequest) -> HttpResponse:
+    """Change one's own password; forced for an initial, reset or expired one (Art. 41)."""
+    form = PasswordChangeForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            auth.do_change_password(request.user, form.cleaned_data["old"], form.cleaned_data["new"])
+        except ServiceError as exc:
+            for field, text in exc.fields.items():
+                form.add_error(field if field in form.fields else None, text)
+        else:
+            update_session_auth_hash(request, request.user)
+            messages.success(request, "密码已修改。")
+            return redirect("workbench:home")
+    owed = "expired" if auth.password_expired(request.user) else ("initial" if request.user.must_change_password
+                                                                  else "")
+    return render(request, "workbench/password.html", {"form": form, "owed": owed, "nav": "password"})
+
+
+@login_required
+def otp_enrol(request: HttpRequest) -> HttpResponse:
+    """Enrol a TOTP app: show the secret, confirm with one code, show the backup codes once."""
+    form = OtpConfirmForm(request.POST or None)
+    codes = None
+    if request.method == "POST" and request.POST.get("step") == "confirm" and form.is_valid():
+        try:
+            device, codes = otp.confirm_enrolment(request.user, form.cleaned_data["otp"])
+        except ServiceError as exc:
+            form.add_error("otp", exc.message)
+        else:
+            otp_login(request, device)
+    pending = otp.pending_device(request.user)
+    if codes is None and (pending is None or request.POST.get("step") == "new"):
+        otp.start_enrolment(request.user)
+        pending = otp.pending_device(request.user)
+    context = {
+        "nav": "otp", "form": form, "codes": codes, "enrolled": otp.enrolled(request.user),
+        "required": otp.required(request.user),
+        "secret": b32encode(pending.bin_key).decode() if pending and codes is None else "",
+        "uri": pending.config_url if pending and codes is None else "",
+    }
+    return render(request, "workbench/otp.html", context)
 
 
 @login_required

@@ -1,0 +1,193 @@
+"""Administration pages for the system administrator (issue 10; Art. 6, 25, 29, 40): departments,
+staff accounts, sections, reply templates and the site profile. Thin: forms in, services do the
+work and write the audit entries; a refusal is shown on the form and changes nothing."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from django import forms
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+
+from zwgk.catalog import admin_services as sections
+from zwgk.catalog.models import Section
+from zwgk.core.errors import ServiceError
+from zwgk.core.models import SiteProfile
+from zwgk.interaction.models import ReplyTemplate
+from zwgk.org import admin_services as org
+from zwgk.org import otp
+from zwgk.org.models import Department, Staff
+from zwgk.org.permissions import require
+from zwgk.security.models import AuditKind
+from zwgk.workbench import admin_forms as f
+
+
+def _attempt(form: forms.Form, action: Callable[[], Any]) -> Any:
+    """Run a service; its refusal lands on the form (on the named field where there is one)."""
+    try:
+        return action()
+    except ServiceError as exc:
+        named = [k for k in exc.fields if k in form.fields]
+        if named:
+            for key in named:
+                form.add_error(key, exc.message)
+        else:
+            form.add_error(None, exc.message)
+    return None
+
+
+def _code(value: Any) -> str | None:
+    return getattr(value, "code", value) or None
+
+
+@login_required
+def departments(request: HttpRequest) -> HttpResponse:
+    require(request.user, "org.manage")
+    form = f.DepartmentForm()
+    step = request.POST.get("step")
+    if step == "create":
+        form = f.DepartmentForm(request.POST)
+        if form.is_valid() and _attempt(form, lambda: org.do_create_department(request.user, **form.cleaned_data)):
+            messages.success(request, "部门已新增。")
+            return redirect("workbench:admin_departments")
+    elif step in ("rename", "deactivate", "activate"):
+        code = request.POST.get("code", "")
+        rename = f.DepartmentRenameForm(request.POST)
+        kwargs: dict[str, Any] = {"active": step == "activate"} if step != "rename" else {}
+        if step == "rename" and rename.is_valid():
+            kwargs = {"name": rename.cleaned_data["name"]}
+        if kwargs:
+            try:
+                org.do_change_department(request.user, code, **kwargs)
+            except ServiceError as exc:
+                messages.error(request, exc.message)
+            else:
+                messages.success(request, "部门已更新。")
+        return redirect("workbench:admin_departments")
+    context = {"nav": "admin", "tab": "departments", "form": form,
+               "departments": Department.objects.prefetch_related("sections")}
+    return render(request, "workbench/admin/departments.html", context)
+
+
+@login_required
+def staff(request: HttpRequest) -> HttpResponse:
+    """Accounts: create (the one-time password is shown once), change, deactivate, reset."""
+    require(request.user, "org.manage")
+    form = f.StaffForm()
+    shown: tuple[str, str] | None = None
+    step = request.POST.get("step")
+    if step == "create":
+        form = f.StaffForm(request.POST)
+        if form.is_valid():
+            data = form.cleaned_data
+            created = _attempt(form, lambda: org.do_create_staff(
+                request.user, username=data["username"], name=data["name"], department=_code(data["department"]),
+                roles=[r.code for r in data["roles"]]))
+            if created:
+                shown = (created[0].username, created[1])
+                form = f.StaffForm()
+    elif step in ("reset_password", "reset_otp", "deactivate", "activate"):
+        person = get_object_or_404(Staff, username=request.POST.get("username", ""))
+        try:
+            if step == "reset_password":
+                shown = (person.username, org.do_reset_password(request.user, person.username))
+            elif step == "reset_otp":
+                otp.do_reset(request.user, person)
+                messages.success(request, f"已重置{person.display_name}的双因素认证，其下次登录时重新绑定。")
+            else:
+                org.do_change_staff(request.user, person.username, active=step == "activate")
+                done = "启用" if step == "activate" else "停用"
+                messages.success(request, f"已{done}账号 {person.username}（其办理记录保留）。")
+        except ServiceError as exc:
+            messages.error(request, exc.message)
+        if not shown:
+            return redirect("workbench:admin_staff")
+    people = Staff.objects.select_related("department").prefetch_related("roles").order_by("department__order",
+                                                                                            "username")
+    context = {"nav": "admin", "tab": "staff", "form": form, "people": people, "shown": shown,
+               "enrolled": {s.pk for s in people if otp.enrolled(s)}}
+    return render(request, "workbench/admin/staff.html", context)
+
+
+@login_required
+def staff_change(request: HttpRequest, username: str) -> HttpResponse:
+    require(request.user, "org.manage")
+    person = get_object_or_404(Staff, username=username)
+    initial = {"name": person.full_name, "department": person.department,
+               "roles": list(person.roles.all())}
+    form = f.StaffChangeForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        if _attempt(form, lambda: org.do_change_staff(
+                request.user, username, name=data["name"], department=_code(data["department"]) or "",
+                roles=[r.code for r in data["roles"]])):
+            messages.success(request, "账号已更新。")
+            return redirect("workbench:admin_staff")
+    return render(request, "workbench/admin/staff_change.html",
+                  {"nav": "admin", "tab": "staff", "form": form, "person": person,
+                   "own": person.pk == request.user.pk})
+
+
+@login_required
+def section_list(request: HttpRequest) -> HttpResponse:
+    require(request.user, "catalog.manage_sections")
+    form = f.SectionForm()
+    step = request.POST.get("step")
+    if step == "create":
+        form = f.SectionForm(request.POST)
+        if form.is_valid():
+            data = {**form.cleaned_data, "department": form.cleaned_data["department"].code}
+            if _attempt(form, lambda: sections.do_create_section(request.user, **data)):
+                messages.success(request, "栏目已新增。")
+                return redirect("workbench:admin_sections")
+    elif step == "change":
+        change = f.SectionChangeForm(request.POST)
+        if change.is_valid():
+            try:
+                sections.do_change_section(request.user, request.POST.get("code", ""),
+                                           name=change.cleaned_data["name"],
+                                           department=change.cleaned_data["department"].code)
+            except ServiceError as exc:
+                messages.error(request, exc.message)
+            else:
+                messages.success(request, "栏目已更新。")
+        else:
+            messages.error(request, "栏目名称和维护部门均为必填。")
+        return redirect("workbench:admin_sections")
+    context = {"nav": "admin", "tab": "sections", "form": form,
+               "sections": Section.objects.select_related("department"),
+               "departments": Department.objects.filter(active=True)}
+    return render(request, "workbench/admin/sections.html", context)
+
+
+@login_required
+def templates(request: HttpRequest) -> HttpResponse:
+    require(request.user, "org.manage")
+    instance = None
+    if request.GET.get("edit"):
+        instance = get_object_or_404(ReplyTemplate, pk=request.GET["edit"])
+    form = f.ReplyTemplateForm(request.POST or None, instance=instance)
+    if request.method == "POST" and form.is_valid():
+        org.do_save_form(request.user, form, AuditKind.TEMPLATE_CHANGED)
+        messages.success(request, "答复模板已保存。")
+        return redirect("workbench:admin_templates")
+    return render(request, "workbench/admin/templates.html",
+                  {"nav": "admin", "tab": "templates", "form": form, "editing": instance,
+                   "templates": ReplyTemplate.objects.all()})
+
+
+@login_required
+def site(request: HttpRequest) -> HttpResponse:
+    """The site profile: name, 网站标识码, ICP and 公网安备 numbers on every page's footer."""
+    require(request.user, "org.manage")
+    profile = SiteProfile.objects.order_by("pk").first() or SiteProfile()
+    form = f.SiteProfileForm(request.POST or None, instance=profile)
+    if request.method == "POST" and form.is_valid():
+        org.do_save_form(request.user, form, AuditKind.SITE_CHANGED)
+        messages.success(request, "网站信息已保存。")
+        return redirect("workbench:admin_site")
+    return render(request, "workbench/admin/site.html", {"nav": "admin", "tab": "site", "form": form})
