@@ -85,6 +85,9 @@ REVIEWS = ("secrecy", "legal")
 OUTCOME_CODES = {code for code, _ in OUTCOMES}
 REASON_CODES = [code for code, _ in NOT_DISCLOSED_REASONS]
 CITIZEN = "申请人"
+# Applicants who wrote or came in person get a written receipt (受理回执); online ones get the
+# portal's receipt page and e-mail or fax senders their own channel's answer.
+RECEIPT_CHANNELS = ("in_person", "mail")
 
 
 # --- intake (Art. 13, 14, 15, 19) -----------------------------------------------------------------
@@ -196,6 +199,8 @@ def do_submit(data: dict[str, Any], *, actor: Any = None) -> tuple[Application, 
     )
     workdays.set_due(application, received_on, workdays.limit("application_reply"))
     application.save()
+    if channel in RECEIPT_CHANNELS:
+        letters.issue(application, "receipt", received_on)
     record(
         application, "submit", actor=staff, actor_label=None if staff else CITIZEN, to_state=application.status,
         note=f"收到申请（{dict(CHANNELS)[channel]}），已登记编号 {number}，答复期限 {application.due_on}。",
