@@ -163,6 +163,13 @@ EMAIL_BACKEND = os.environ.get(
     "django.core.mail.backends.smtp.EmailBackend" if PRODUCTION else "django.core.mail.backends.console.EmailBackend",
 )
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "zwgk@localhost")
+# Text messages to citizens (zwgk.core.sms): the file outbox by default, the office's HTTP gateway in production.
+ZWGK_SMS_BACKEND = os.environ.get("ZWGK_SMS_BACKEND", "zwgk.core.sms.FileBackend")
+ZWGK_SMS_DIR = os.environ.get("ZWGK_SMS_DIR", str(VAR_DIR / "sms"))
+ZWGK_SMS_GATEWAY_URL = os.environ.get("ZWGK_SMS_GATEWAY_URL", "")
+ZWGK_SMS_GATEWAY_TOKEN = os.environ.get("ZWGK_SMS_GATEWAY_TOKEN", "")
+ZWGK_SMS_SIGN = os.environ.get("ZWGK_SMS_SIGN", "【公安厅政务公开】")
+ZWGK_SMS_TIMEOUT = float(os.environ.get("ZWGK_SMS_TIMEOUT", "10"))
 
 # The policy profile in force (Art. 15, 26, 31): "seed-2018" or "national-2019".
 ZWGK_POLICY_PROFILE = os.environ.get("ZWGK_POLICY_PROFILE", "seed-2018")

@@ -22,7 +22,6 @@ from datetime import date
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
-from django.core.mail import send_mail
 from django.db import transaction
 from django.utils import timezone
 
@@ -330,14 +329,6 @@ def _save(application: Application, action: str, actor: Any, before: str, target
     return application
 
 
-def _notify(application: Application, subject: str, text: str) -> None:
-    """Tell the applicant by e-mail when an address was given (Art. 15: 告知申请人)."""
-    if application.email:
-        transaction.on_commit(
-            lambda: send_mail(subject, text, None, [application.email], fail_silently=True)
-        )
-
-
 def _outcome(body: dict[str, Any]) -> tuple[str, str]:
     outcome = body.get("outcome")
     if outcome not in OUTCOME_CODES:
@@ -375,8 +366,6 @@ def do_request_supplement(application: Application, actor: Any, body: dict[str, 
     application.status = target
     application.save()
     letters.issue(application, "supplement", on)
-    _notify(application, f"政府信息公开申请{application.number}需要补正",
-            "您的申请内容不够明确，请补正：\n" + "\n".join(application.supplement_items))
     record(application, "request_supplement", actor=actor, from_state=before, to_state=target,
            note="申请内容不明确，已一次性书面告知补正：" + "；".join(application.supplement_items)
            + "。补正前答复期限暂停计算。",
@@ -520,8 +509,6 @@ def do_extend(application: Application, actor: Any, body: dict[str, Any]) -> App
     workdays.extend_due(application, days)
     application.save()
     letters.issue(application, "extension", on)
-    _notify(application, f"政府信息公开申请{application.number}延期答复",
-            f"经政务公开办公室负责人同意，答复期限延长{days}个工作日，至{application.due_on}。理由：{reason}")
     return _save(application, "extend", actor, application.status, target,
                  f"经{approver.display_name}同意，答复期限延长{days}个工作日，"
                  f"由 {before_due} 延至 {application.due_on}。"
@@ -600,8 +587,6 @@ def do_reply(application: Application, actor: Any, body: dict[str, Any]) -> Appl
     application.status = target
     application.save()
     letter = letters.issue(application, letters.OUTCOME_LETTER[outcome], on, content=content)
-    _notify(application, f"政府信息公开申请{application.number}已答复",
-            f"您的申请已作出答复（{letter.name}），请凭编号和查询码在门户网站查看并下载答复书。")
     record(application, "reply", actor=actor, from_state=before, to_state=target,
            note=f"已答复申请人：{dict(OUTCOMES)[outcome]}（{letter.name}）。",
            data={"on": str(on), "outcome": outcome, "reason": reason, "letter": letter.pk}, public=True)
