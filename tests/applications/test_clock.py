@@ -131,10 +131,11 @@ def test_extension_counts_from_the_old_due_date(register, act):
 
 
 def test_extension_tells_the_applicant_by_email(register, act, mailoutbox, django_capture_on_commit_callbacks):
+    application = register(date(2026, 9, 28))
     with django_capture_on_commit_callbacks(execute=True):
-        act(register(date(2026, 9, 28)), "extend", "clerk", on=date(2026, 10, 20), days=10, reason="信息量大",
-            approved_by="chief")
-    assert [m.to for m in mailoutbox] == [["zhangming@example.cn"]]
+        act(application, "extend", "clerk", on=date(2026, 10, 20), days=10, reason="信息量大", approved_by="chief")
+    assert [(m.to, m.subject) for m in mailoutbox] == [
+        (["zhangming@example.cn"], f"政府信息公开申请{application.number}延期答复")]
 
 
 def test_extension_is_refused_twice(register, act):
