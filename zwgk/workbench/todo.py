@@ -12,7 +12,6 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-
 # Flags that put an item at the top, in this order, with the words shown beside it.
 FLAGS = {"emergency": "报警", "overdue": "已超期", "returned": "已退回", "due_soon": "即将到期"}
 
