@@ -11,6 +11,7 @@ from datetime import date
 from typing import Any
 
 from zwgk.applications.models import NOT_DISCLOSED_REASONS, AnnualFigure, Application, Contest
+from zwgk.core.exports import safe_cell
 
 COLUMNS = ["natural_person", "commercial", "research", "public_interest", "legal_service", "other", "total"]
 COLUMN_LABELS = {
@@ -272,7 +273,7 @@ def _size(cells: list[Cell]) -> tuple[int, int]:
 
 def _number_or_text(cell: Cell) -> int | float | str:
     if cell.header:
-        return cell.text
+        return safe_cell(cell.text)
     return int(cell.text) if cell.text.isdigit() else float(cell.text)
 
 

@@ -11,6 +11,7 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
 
 from zwgk.catalog.models import Entry, ReviewRecord
+from zwgk.core.exports import safe_row
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 LEDGER_HEADERS = ["序号", "审核事项", "承办部门", "环节", "审核人", "审核部门", "审核日期", "审核意见", "是否涉密",
@@ -36,9 +37,9 @@ def ledger_workbook(rows: Iterable[ReviewRecord]) -> Workbook:
     workbook = Workbook(write_only=False)
     sheet = _sheet(workbook, "审核审查台账", LEDGER_HEADERS, [6, 40, 16, 16, 10, 16, 12, 40, 8, 16, 30, 10])
     for number, row in enumerate(rows, start=1):
-        sheet.append([number, row.item, row.entry.department.name, row.get_stage_display(), row.reviewer_name,
+        sheet.append(safe_row([number, row.item, row.entry.department.name, row.get_stage_display(), row.reviewer_name,
                       row.department_name, row.reviewed_on, row.opinion, "是" if row.secret else "否",
-                      row.get_decision_display(), row.higher_office, row.findings])
+                      row.get_decision_display(), row.higher_office, row.findings]))
     return workbook
 
 
@@ -46,9 +47,9 @@ def catalog_workbook(entries: Iterable[Entry]) -> Workbook:
     workbook = Workbook()
     sheet = _sheet(workbook, "信息公开目录", CATALOG_HEADERS, [34, 50, 18, 12, 10, 14, 30, 14, 22, 10, 8, 30])
     for e in entries:
-        sheet.append([e.index_number, e.title, e.publisher, e.published_on, e.get_disclosure_mode_display(),
+        sheet.append(safe_row([e.index_number, e.title, e.publisher, e.published_on, e.get_disclosure_mode_display(),
                       e.get_disclosure_attribute_display(), e.category.name, e.section.name, e.document_number,
-                      e.get_validity_display(), e.get_status_display(), e.withdrawn_reason])
+                      e.get_validity_display(), e.get_status_display(), e.withdrawn_reason]))
     return workbook
 
 

@@ -28,6 +28,7 @@ from django.views.decorators.http import require_GET
 from zwgk.catalog import search, selectors
 from zwgk.catalog.models import Attachment, Category, Entry, Section
 from zwgk.core.errors import InvalidInput
+from zwgk.core.exports import safe_record
 from zwgk.org.permissions import can
 
 # Sections whose page is a service of another app: their list page links there.
@@ -292,7 +293,7 @@ def export_csv(request: HttpRequest) -> StreamingHttpResponse:
     def lines() -> Iterator[str]:
         yield "\ufeff" + writer.writeheader()
         for row in _export_rows(request):
-            yield writer.writerow(row)
+            yield writer.writerow(safe_record(row))
 
     response = StreamingHttpResponse(lines(), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = 'attachment; filename="catalog.csv"'
