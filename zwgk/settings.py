@@ -156,7 +156,10 @@ CELERY_BEAT_SCHEDULE = {
     "catalog-publish-scheduled": {"task": "catalog.publish_scheduled", "schedule": crontab(minute="*/5")},
     "application-reminders": {"task": "applications.reminders", "schedule": crontab(hour=8, minute=0)},
     "message-reminders": {"task": "zwgk.interaction.tasks.remind_overdue", "schedule": crontab(hour=8, minute=0)},
+    "staff-alerts": {"task": "workbench.daily_alerts", "schedule": crontab(hour=7, minute=30)},
 }
+# Staff alerts by e-mail: one per alert (default) or one digest a day (ZWGK_STAFF_DIGEST=1).
+ZWGK_STAFF_DIGEST = os.environ.get("ZWGK_STAFF_DIGEST", "0") == "1"
 
 EMAIL_BACKEND = os.environ.get(
     "EMAIL_BACKEND",

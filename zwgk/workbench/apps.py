@@ -10,3 +10,11 @@ class WorkbenchConfig(AppConfig):
         ("calendar", "节假日安排", "workbench:calendar", None),
         ("departments", "部门与职责", "workbench:departments", "org.view"),
     ]
+
+    def ready(self) -> None:
+        from django.db.models.signals import post_save
+
+        from zwgk.events.models import Event
+        from zwgk.workbench.alerts import on_event
+
+        post_save.connect(on_event, sender=Event, dispatch_uid="zwgk.workbench.alerts")
