@@ -48,8 +48,9 @@ def test_the_workbench_shows_new_work_once(register, act, handler, client, djang
 def test_the_digest_setting_sends_one_mail_a_day(register, act, handler, settings,
                                                  django_capture_on_commit_callbacks):
     settings.ZWGK_STAFF_DIGEST = True
+    a = register(date(2026, 9, 28), email="", delivery="pickup")
     with django_capture_on_commit_callbacks(execute=True):
-        a = act(register(date(2026, 9, 28), email="", delivery="pickup"), "transfer", "clerk", on=date(2026, 9, 28), lead="traffic")
+        a = act(a, "transfer", "clerk", on=date(2026, 9, 28), lead="traffic")
     assert not [m for m in mail.outbox if m.to == ["jiaojing@example.org"]]
     call_command("staff_alerts", stdout=open("/dev/null", "w"))
     (digest,) = [m for m in mail.outbox if m.to == ["jiaojing@example.org"]]
