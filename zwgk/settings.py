@@ -178,13 +178,23 @@ CELERY_BEAT_SCHEDULE = {
     # audit entries past the retention period leave (also: manage.py prune_audit).
     "security-daily-backup": {"task": "security.daily_backup", "schedule": crontab(hour=2, minute=30)},
     "security-prune-audit": {"task": "security.prune_audit", "schedule": crontab(hour=3, minute=30)},
+    "staff-alerts": {"task": "workbench.daily_alerts", "schedule": crontab(hour=7, minute=30)},
 }
+# Staff alerts by e-mail: one per alert (default) or one digest a day (ZWGK_STAFF_DIGEST=1).
+ZWGK_STAFF_DIGEST = os.environ.get("ZWGK_STAFF_DIGEST", "0") == "1"
 
 EMAIL_BACKEND = os.environ.get(
     "EMAIL_BACKEND",
     "django.core.mail.backends.smtp.EmailBackend" if PRODUCTION else "django.core.mail.backends.console.EmailBackend",
 )
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "zwgk@localhost")
+# Text messages to citizens (zwgk.core.sms): the file outbox by default, the office's HTTP gateway in production.
+ZWGK_SMS_BACKEND = os.environ.get("ZWGK_SMS_BACKEND", "zwgk.core.sms.FileBackend")
+ZWGK_SMS_DIR = os.environ.get("ZWGK_SMS_DIR", str(VAR_DIR / "sms"))
+ZWGK_SMS_GATEWAY_URL = os.environ.get("ZWGK_SMS_GATEWAY_URL", "")
+ZWGK_SMS_GATEWAY_TOKEN = os.environ.get("ZWGK_SMS_GATEWAY_TOKEN", "")
+ZWGK_SMS_SIGN = os.environ.get("ZWGK_SMS_SIGN", "【公安厅政务公开】")
+ZWGK_SMS_TIMEOUT = float(os.environ.get("ZWGK_SMS_TIMEOUT", "10"))
 
 # The policy profile in force (Art. 15, 26, 31): "seed-2018" or "national-2019".
 ZWGK_POLICY_PROFILE = os.environ.get("ZWGK_POLICY_PROFILE", "seed-2018")

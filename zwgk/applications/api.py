@@ -11,6 +11,7 @@ from ninja import File, Router, Schema
 from ninja.files import UploadedFile
 
 from zwgk.api.schemas import ErrorOut
+from zwgk.applications import case_file as case_file_zip
 from zwgk.applications import letters as letter_docs
 from zwgk.applications import selectors, services
 from zwgk.applications.models import Application, Letter
@@ -121,6 +122,15 @@ def letter_docx(request: HttpRequest, number: str, letter_id: int, query_code: s
 def letter_pdf(request: HttpRequest, number: str, letter_id: int, query_code: str | None = None):
     letter = _letter(request, number, letter_id, query_code)
     return _download(letter_docs.render_pdf(letter), "application/pdf", f"{number}-{letter.pk}.pdf")
+
+
+@router.get("/{number}/case-file.zip", response={200: None, 401: ErrorOut, 403: ErrorOut, 404: ErrorOut})
+def case_file(request: HttpRequest, number: str):
+    """Art. 21: the whole case for reconsideration or litigation (legal corps): letters as sent,
+    scans, events, an index PDF and SHA-256 checksums, in one ZIP."""
+    application = selectors.for_staff(request.user, number)
+    require(request.user, "application.legal")
+    return _download(case_file_zip.build(application), "application/zip", f"{number}-case.zip")
 
 
 @router.get("/{number}/duplicates", response={200: list[dict], 401: ErrorOut, 404: ErrorOut})

@@ -6,7 +6,6 @@ litigation (Art. 21)."""
 from __future__ import annotations
 
 import functools
-import io
 import json
 from collections import defaultdict
 from datetime import date
@@ -22,7 +21,9 @@ from zwgk.applications.models import (
     Letter,
     LetterTemplate,
 )
+from zwgk.core import documents
 from zwgk.core.models import current_site
+from zwgk.core.numbering import next_number
 
 DATA = Path(__file__).resolve().parent / "data"
 
@@ -110,7 +111,8 @@ def placeholders(application: Application, **extra: Any) -> dict[str, str]:
         "applicant": application.organization if application.applicant_type == "legal_person"
         and application.organization else application.name,
         "received_on": _cn_date(application.received_on),
-        "description": application.description,
+        "description": application.description.strip().rstrip("。．."),
+        "you": "贵单位" if application.applicant_type == "legal_person" else "您",
         "due_on": _cn_date(application.due_on),
         "outcome_text": OUTCOME_TEXT.get(outcome, dict(OUTCOMES).get(outcome, "")),
         "reason_text": dict(NOT_DISCLOSED_REASONS).get(reason, ""),
@@ -150,125 +152,60 @@ def issue(application: Application, code: str, on: date, *, public: bool = True,
           **extra: Any) -> Letter:
     """Make the letter ``code`` for ``application`` (called inside the acting service's transaction)."""
     letter = build(application, code, on, public=public, basis=basis, **extra)
+    if letter.template.number_kind:  # a 发文字号 only for a letter actually issued, never a preview
+        letter.document_number = next_number(letter.template.number_kind, on.year)
     letter.save()
     return letter
 
 
-def _parts(letter: Letter) -> dict[str, Any]:
+def _transfer_form(letter: Letter) -> list[tuple[str, str]]:
+    """The 转办单 as the form of annex 3: what the clerk typed is the 办理要求."""
+    application = letter.application
+    slip = application.transfers.filter(transferred_on__lte=letter.issued_on).order_by("-transferred_on", "-id").first()
+    assisting = "、".join(d.name for d in slip.assisting.all()) if slip else ""
+    return [
+        ("申请编号", application.number),
+        ("收到日期", _cn_date(application.received_on)),
+        ("申请人", application.organization or application.name),
+        ("申请内容", application.description),
+        ("承办部门", f"主办：{slip.lead.name if slip else ''}" + (f"；协办：{assisting}" if assisting else "")),
+        ("办理要求", (slip.note if slip and slip.note else "按规定程序审核审签后答复申请人。")),
+        ("答复期限", _cn_date(application.due_on)),
+        ("转办人", f"{slip.by.display_name if slip else ''}　　{_cn_date(slip.transferred_on) if slip else ''}"),
+        ("承办部门签收", "签收人：　　　　签收日期：　年　月　日"),
+    ]
+
+
+def document(letter: Letter) -> documents.OfficialDocument:
+    """The letter as an official document (GB/T 9704): addressee, body, legal basis, remedy,
+    issuer and date; the 转办单 as its form."""
     site = current_site()
-    return {
-        "office": site.department_name,
-        "title": f"{site.department_name}{letter.title}",
-        "number": f"（{letter.application.number}）",
-        "paragraphs": [line for line in letter.body.splitlines() if line.strip()],
-        "basis": f"依据：{letter.legal_basis}" if letter.legal_basis else "",
-        "remedy": letter.remedy,
-        "signature": site.department_name,
-        "date": _cn_date(letter.issued_on),
-        "contact": "　".join(
-            x for x in (f"联系电话：{site.phone}" if site.phone else "",
-                        f"地址：{site.address}" if site.address else "") if x
-        ),
-    }
+    template = letter.template
+    lines = [line for line in letter.body.splitlines() if line.strip()]
+    addressee = lines.pop(0) if lines and lines[0].rstrip().endswith("：") else ""
+    paragraphs = [line if line.startswith("　") else f"　　{line}" for line in lines]
+    if letter.legal_basis:
+        paragraphs.append(f"　　依据：{letter.legal_basis}")
+    if letter.remedy:
+        paragraphs.append(f"　　{letter.remedy}")
+    return documents.OfficialDocument(
+        issuer=site.department_name,
+        title=f"{site.department_name}{letter.title}",
+        document_number=letter.document_number,
+        addressee=addressee,
+        paragraphs=[] if template.code == "transfer_slip" else paragraphs,
+        table=_transfer_form(letter) if template.code == "transfer_slip" else [],
+        signature=site.department_name,
+        date=_cn_date(letter.issued_on),
+        contact="　".join(x for x in (f"联系电话：{site.phone}" if site.phone else "",
+                                     f"地址：{site.address}" if site.address else "") if x),
+    )
 
 
 def render_docx(letter: Letter) -> bytes:
-    from docx import Document
-    from docx.enum.text import WD_ALIGN_PARAGRAPH
-    from docx.oxml.ns import qn
-    from docx.shared import Pt
-
-    parts = _parts(letter)
-    document = Document()
-    style = document.styles["Normal"]
-    style.font.name = "FangSong"
-    style.font.size = Pt(14)
-    style.element.rPr.rFonts.set(qn("w:eastAsia"), "仿宋")
-    heading = document.add_paragraph()
-    heading.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    run = heading.add_run(parts["title"])
-    run.bold = True
-    run.font.size = Pt(20)
-    number = document.add_paragraph(parts["number"])
-    number.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    for line in parts["paragraphs"]:
-        document.add_paragraph(line)
-    for key in ("basis", "remedy"):
-        if parts[key]:
-            document.add_paragraph(f"　　{parts[key]}")
-    for key in ("signature", "date"):
-        paragraph = document.add_paragraph(parts[key])
-        paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
-    if parts["contact"]:
-        document.add_paragraph(parts["contact"])
-    out = io.BytesIO()
-    document.save(out)
-    return out.getvalue()
-
-
-FONT = "zwgk-letter"
-
-
-def font_file() -> tuple[str, int]:
-    """The TrueType font embedded in every PDF letter, so that Chinese renders the same in any
-    viewer, with or without Chinese fonts installed: WenQuanYi Micro Hei from its PyPI package by
-    default, or an office's own TrueType file (say, a 仿宋 font) named by ZWGK_LETTER_FONT
-    (``path`` or ``path#index`` for one face of a .ttc collection)."""
-    from django.conf import settings
-
-    configured = getattr(settings, "ZWGK_LETTER_FONT", "")
-    if configured:
-        path, _, index = configured.partition("#")
-        return path, int(index or 0)
-    from importlib.resources import files
-
-    return str(files("paperang_p2_fonts_cjk") / "fonts" / "wqy-microhei.ttc"), 0
-
-
-def _register_font() -> None:
-    from reportlab.pdfbase import pdfmetrics
-    from reportlab.pdfbase.ttfonts import TTFont
-
-    if FONT not in pdfmetrics.getRegisteredFontNames():
-        path, index = font_file()
-        pdfmetrics.registerFont(TTFont(FONT, path, subfontIndex=index))
+    return documents.render_docx(document(letter))
 
 
 def render_pdf(letter: Letter) -> bytes:
     """A4 PDF with its Chinese font embedded (the used glyphs only), readable in any PDF viewer."""
-    from xml.sax.saxutils import escape
-
-    from reportlab.lib.enums import TA_CENTER, TA_RIGHT
-    from reportlab.lib.pagesizes import A4
-    from reportlab.lib.styles import ParagraphStyle
-    from reportlab.lib.units import mm
-    from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer
-
-    _register_font()
-    parts = _parts(letter)
-    body = ParagraphStyle("body", fontName=FONT, fontSize=14, leading=24, wordWrap="CJK")
-    title = ParagraphStyle("title", parent=body, fontSize=20, leading=30, alignment=TA_CENTER)
-    center = ParagraphStyle("center", parent=body, alignment=TA_CENTER)
-    right = ParagraphStyle("right", parent=body, alignment=TA_RIGHT)
-    story: list[Any] = [Paragraph(escape(parts["title"]), title), Paragraph(escape(parts["number"]), center),
-                        Spacer(1, 6 * mm)]
-
-    def indented(line: str) -> Paragraph:
-        """Leading ideographic spaces are the letter's paragraph indent; reportlab would drop them."""
-        text = line.lstrip("　")
-        spaces = len(line) - len(text)
-        style = ParagraphStyle(f"indent{spaces}", parent=body, firstLineIndent=spaces * body.fontSize)
-        return Paragraph(escape(text), style)
-
-    story += [indented(line) for line in parts["paragraphs"]]
-    for key in ("basis", "remedy"):
-        if parts[key]:
-            story.append(indented(f"　　{parts[key]}"))
-    story += [Spacer(1, 10 * mm), Paragraph(escape(parts["signature"]), right), Paragraph(escape(parts["date"]), right)]
-    if parts["contact"]:
-        story += [Spacer(1, 6 * mm), Paragraph(escape(parts["contact"]), body)]
-    out = io.BytesIO()
-    doc = SimpleDocTemplate(out, pagesize=A4, leftMargin=28 * mm, rightMargin=26 * mm, topMargin=37 * mm,
-                            bottomMargin=35 * mm, title=parts["title"], author=parts["office"])
-    doc.build(story)
-    return out.getvalue()
+    return documents.render_pdf(document(letter))

@@ -454,6 +454,8 @@ class LetterTemplate(models.Model):
     body = models.TextField("正文")
     legal_basis = models.TextField("法律依据", blank=True)
     remedy = models.BooleanField("告知救济途径", default=True)
+    number_kind = models.CharField("发文字号序列", max_length=40, blank=True,
+                                   help_text="core.NumberPattern 的种类；留空则不编发文字号")
 
     class Meta:
         verbose_name = "文书模板"
@@ -476,6 +478,7 @@ class Letter(models.Model):
     legal_basis = models.TextField("法律依据", blank=True)
     remedy = models.TextField("救济途径", blank=True)
     issued_on = models.DateField("落款日期")
+    document_number = models.CharField("发文字号", max_length=60, blank=True)
     public = models.BooleanField("申请人可见", default=True)
     created_at = models.DateTimeField(default=timezone.now)
 

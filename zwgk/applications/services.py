@@ -30,7 +30,6 @@ from collections.abc import Callable
 from datetime import date
 from typing import Any
 
-from django.core.mail import send_mail
 from django.db import transaction
 from django.utils import timezone
 
@@ -115,6 +114,9 @@ REVIEWS = tuple(Review.values)
 NEEDS_REASON = (Outcome.PARTLY_DISCLOSED, Outcome.NOT_DISCLOSED)
 CITIZEN = "申请人"
 GUARDS: dict[str, Callable[..., str]] = {}
+# Applicants who wrote or came in person get a written receipt (受理回执); online ones get the
+# portal's receipt page and e-mail or fax senders their own channel's answer.
+RECEIPT_CHANNELS = ("in_person", "mail")
 
 
 # --- intake (Art. 13, 14, 15, 19) -----------------------------------------------------------------
@@ -219,6 +221,8 @@ def do_submit(data: dict[str, Any], *, actor: Any = None) -> tuple[Application, 
     )
     workdays.set_due(application, received_on, _limit(application, "application_reply"))
     application.save()
+    if channel in RECEIPT_CHANNELS:
+        letters.issue(application, "receipt", received_on)
     record(
         application, ApplicationEvent.SUBMIT, actor=staff, actor_label=None if staff else CITIZEN,
         to_state=application.status,
@@ -441,14 +445,6 @@ def _save(application: Application, action: str, actor: Any, before: str, target
     return application
 
 
-def _notify(application: Application, subject: str, text: str) -> None:
-    """Tell the applicant by e-mail when an address was given (Art. 15: 告知申请人)."""
-    if application.email:
-        transaction.on_commit(
-            lambda: send_mail(subject, text, None, [application.email], fail_silently=True)
-        )
-
-
 def _answer(outcome: str, reason: str | None, legal_basis: str | None, content: str | None,
             other_body: dict[str, str] | None) -> dict[str, Any]:
     """What the letter of ``outcome`` needs (Art. 16), complete, or InvalidInput naming each gap:
@@ -523,8 +519,6 @@ def do_request_supplement(application: Application, *, actor: Staff, on: date, i
     application.status = target
     application.save()
     letters.issue(application, "supplement", on)
-    _notify(application, f"政府信息公开申请{application.number}需要补正",
-            "您的申请内容不够明确，请补正：\n" + "\n".join(items))
     record(application, ApplicationEvent.REQUEST_SUPPLEMENT, actor=actor, from_state=before, to_state=target,
            note="申请内容不明确，已一次性书面告知补正：" + "；".join(items) + "。补正前答复期限暂停计算。",
            data={"on": str(on), "items": items}, public=True)
@@ -688,9 +682,6 @@ def _apply_extension(application: Application, *, actor: Staff, on: date, days: 
     workdays.extend_due(application, days)
     application.save()
     letters.issue(application, "extension", on)
-    _notify(application, f"政府信息公开申请{application.number}延期答复",
-            f"经政务公开办公室负责人{actor.display_name}同意，答复期限延长{days}个工作日，"
-            f"至{application.due_on}。理由：{reason}")
     asked = f"{requested_by.display_name}申请，" if requested_by else ""
     return _save(application, action, actor, application.status, application.status,
                  f"{asked}经政务公开办公室负责人{actor.display_name}同意，答复期限延长{days}个工作日，"
@@ -849,8 +840,6 @@ def do_reply(application: Application, *, actor: Staff, on: date, outcome: str |
     application.save()
     letter = letters.issue(application, letters.OUTCOME_LETTER[answer["outcome"]], on, basis=answer["legal_basis"],
                            content=answer["content"])
-    _notify(application, f"政府信息公开申请{application.number}已答复",
-            f"您的申请已作出答复（{letter.name}），请凭编号和查询码在门户网站查看并下载答复书。")
     record(application, ApplicationEvent.REPLY, actor=actor, from_state=before, to_state=target,
            note=f"已答复申请人：{dict(OUTCOMES)[answer['outcome']]}（{letter.name}）。",
            data={"on": str(on), "outcome": answer["outcome"], "reason": answer["reason"], "letter": letter.pk,

@@ -12,6 +12,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
+from zwgk.applications import case_file as case_file_zip
 from zwgk.applications import forms as f
 from zwgk.applications import letters as letter_docs
 from zwgk.applications import selectors, services
@@ -194,6 +195,7 @@ def _case_context(request: HttpRequest, application: Application, bound: tuple[s
         "scans": application.scans.all(),
         "scan_form": f.ScanForm() if office else None,
         "contests": application.contests.all(),
+        "may_export_case": can(request.user, "application.legal"),
         "contest_form": f.ContestForm() if can(request.user, "application.legal")
         and application.status in Application.CLOSED else None,
         "duplicates": selectors.possible_duplicates(application) if office else [],
@@ -272,6 +274,16 @@ def upload_scan(request: HttpRequest, number: str) -> HttpResponse:
         else:
             messages.success(request, "扫描件已上传。")
     return redirect("applications_wb:case", number=number)
+
+
+@login_required
+def case_file(request: HttpRequest, number: str) -> HttpResponse:
+    """Art. 21: the legal corps downloads the whole case as a ZIP for reconsideration or litigation."""
+    application = selectors.for_staff(request.user, number)
+    require(request.user, "application.legal")
+    response = HttpResponse(case_file_zip.build(application), content_type="application/zip")
+    response["Content-Disposition"] = f'attachment; filename="{application.number}-case.zip"'
+    return response
 
 
 @login_required

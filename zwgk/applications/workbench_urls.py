@@ -9,6 +9,7 @@ urlpatterns = [
     path("applications/<str:number>/", views.case, name="case"),
     path("applications/<str:number>/actions/<slug:action>/", views.case_action, name="action"),
     path("applications/<str:number>/preview.pdf", views.preview_letter, name="preview"),
+    path("applications/<str:number>/case-file.zip", views.case_file, name="case_file"),
     path("applications/<str:number>/scans/", views.upload_scan, name="upload_scan"),
     path("applications/<str:number>/scans/<int:scan_id>/", views.scan_file, name="scan"),
     path("applications/<str:number>/contests/", views.record_contest, name="contest"),

@@ -56,3 +56,44 @@ class Event(models.Model):
 
     def delete(self, *args, **kwargs):
         raise ReadOnlyEventError("events are never deleted")
+
+
+class NotificationText(models.Model):
+    """What a citizen is told, and when, as data (DESIGN.md principle 2): the SMS and e-mail texts
+    for receipt, supplement notice, extension, pause and reply (Art. 15, 18, 31). Placeholders:
+    ``{site}``, ``{number}``, ``{due_on}``."""
+
+    code = models.SlugField("代码", max_length=60, primary_key=True)
+    name = models.CharField("名称", max_length=60)
+    sms = models.TextField("短信内容")
+    email_subject = models.CharField("邮件主题", max_length=200)
+    email_body = models.TextField("邮件正文")
+    active = models.BooleanField("启用", default=True)
+
+    class Meta:
+        verbose_name = "群众告知文本"
+        verbose_name_plural = verbose_name
+        ordering = ["code"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Notification(models.Model):
+    """One message sent (or tried) to a citizen about their case: the record that they were told."""
+
+    SMS, EMAIL = "sms", "email"
+    CHANNELS = [(SMS, "短信"), (EMAIL, "电子邮件")]
+    SENT, FAILED = "sent", "failed"
+
+    event = models.ForeignKey(Event, on_delete=models.PROTECT, related_name="notifications")
+    text = models.ForeignKey(NotificationText, on_delete=models.PROTECT, related_name="+")
+    channel = models.CharField("方式", max_length=10, choices=CHANNELS)
+    status = models.CharField("结果", max_length=10, choices=[(SENT, "已发送"), (FAILED, "发送失败")])
+    error = models.TextField("失败原因", blank=True)
+    at = models.DateTimeField("时间", auto_now_add=True)
+
+    class Meta:
+        verbose_name = "群众告知记录"
+        verbose_name_plural = verbose_name
+        ordering = ["at", "pk"]

@@ -11,3 +11,11 @@ class WorkbenchConfig(AppConfig):
         ("departments", "部门与职责", "workbench:departments", "org.view"),
         ("admin", "系统管理", "workbench:admin_staff", "org.manage"),
     ]
+
+    def ready(self) -> None:
+        from django.db.models.signals import post_save
+
+        from zwgk.events.models import Event
+        from zwgk.workbench.alerts import on_event
+
+        post_save.connect(on_event, sender=Event, dispatch_uid="zwgk.workbench.alerts")

@@ -15,6 +15,7 @@ from django.contrib.auth import login, logout, update_session_auth_hash
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 from django_otp import login as otp_login
@@ -122,7 +123,10 @@ def otp_enrol(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def home(request: HttpRequest) -> HttpResponse:
-    return render(request, "workbench/home.html", {"items": todo_for(request.user), "nav": "home"})
+    """The to-do list, with what reached this person since they last looked (then marked read)."""
+    alerts = list(request.user.alerts.filter(read_at__isnull=True)[:50])
+    request.user.alerts.filter(pk__in=[a.pk for a in alerts]).update(read_at=timezone.now())
+    return render(request, "workbench/home.html", {"items": todo_for(request.user), "alerts": alerts, "nav": "home"})
 
 
 def _lines(days: dict[date, str]) -> str:

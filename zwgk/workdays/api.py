@@ -33,6 +33,18 @@ class DeadlineOut(Schema):
     provisional: bool
 
 
+class CountedDayOut(Schema):
+    date: date
+    weekday: str
+    counted: int | None = Field(..., description="第几个工作日；不计入的为 null")
+    reason: str
+    provisional: bool
+
+
+class ExplainOut(DeadlineOut):
+    days_counted: list[CountedDayOut]
+
+
 class DayOut(Schema):
     date: date
     workday: bool
@@ -86,6 +98,25 @@ def deadline(request: HttpRequest, query: Query[DeadlineQuery]):
     """N working days from D: the N-th working day strictly after D (API.md, the counting rule)."""
     result = services.deadline(query.start, query.days)
     return {"start": query.start, "days": query.days, "deadline": result.date, "provisional": result.provisional}
+
+
+def explained(start: date, days: int) -> dict:
+    """The deadline with every day of (start, deadline] and how it counted (shared with the page)."""
+    try:
+        counted = services.explain(start, days)
+    except OverflowError:
+        raise InvalidInput("期限超出日历范围。", fields={"start": "日期过晚"}) from None
+    last = counted[-1].day if counted else start
+    return {"start": start, "days": days, "deadline": last, "provisional": any(d.provisional for d in counted),
+            "days_counted": [{"date": d.day, "weekday": d.weekday, "counted": d.ordinal, "reason": d.reason,
+                              "provisional": d.provisional} for d in counted]}
+
+
+@workdays_router.get("/explain", response={200: ExplainOut, 422: ErrorOut})
+def explain(request: HttpRequest, query: Query[DeadlineQuery]):
+    """How a deadline was counted, day by day: each weekend and holiday skipped, each 调休 working
+    weekend counted, so that staff and applicants need not recount by hand."""
+    return explained(query.start, query.days)
 
 
 @workdays_router.get("/{date}", response={200: DayOut, 422: ErrorOut})

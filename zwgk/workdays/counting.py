@@ -22,9 +22,11 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 __all__ = [
+    "CountedDay",
     "Deadline",
     "YearCalendar",
     "add_working_days",
+    "explain",
     "holiday_name",
     "is_workday",
     "workday_name",
@@ -147,3 +149,42 @@ def working_days_between(after: date, until: date, calendars: Mapping[int, YearC
         provisional = provisional or not certain
         count += working
     return count, provisional
+
+
+WEEKDAYS = ("周一", "周二", "周三", "周四", "周五", "周六", "周日")
+
+
+@dataclass(frozen=True)
+class CountedDay:
+    """One day of a period as the rule saw it: the working day's ordinal (1, 2, … N) or ``None``
+    when it did not count, and why (周六, 国庆节, 调休上班（国庆节）)."""
+
+    day: date
+    ordinal: int | None
+    reason: str
+    provisional: bool
+
+    @property
+    def weekday(self) -> str:
+        return WEEKDAYS[self.day.weekday()]
+
+
+def explain(start: date, days: int, calendars: Mapping[int, YearCalendar]) -> list[CountedDay]:
+    """Every day of (start, deadline] with how it was counted, so that nobody has to recount a
+    deadline by hand: each weekend and holiday skipped, each 调休 working weekend counted. The last
+    entry is the deadline that ``add_working_days`` gives."""
+    if days < 0:
+        raise ValueError(f"工作日天数不能为负数：{days}")
+    explained: list[CountedDay] = []
+    counted = 0
+    following = _days_after(start, calendars)
+    while counted < days:
+        day, working, certain = next(following)
+        decided, name = _entry(day, calendars)
+        if working:
+            counted += 1
+            reason = f"调休上班（{name}）" if decided is True else ""
+        else:
+            reason = name if decided is False and name else WEEKDAYS[day.weekday()]
+        explained.append(CountedDay(day, counted if working else None, reason, not certain))
+    return explained

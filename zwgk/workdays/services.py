@@ -56,6 +56,11 @@ def deadline(start: date, days: int) -> counting.Deadline:
     return counting.add_working_days(start, days, _calendars())
 
 
+def explain(start: date, days: int) -> list[counting.CountedDay]:
+    """How ``days`` working days from ``start`` were counted, day by day (see ``counting.explain``)."""
+    return counting.explain(start, days, _calendars())
+
+
 def working_days_between(after: date, until: date) -> tuple[int, bool]:
     """Working days in (after, until], and whether the count is provisional."""
     return counting.working_days_between(after, until, _calendars())

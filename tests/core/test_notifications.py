@@ -1,0 +1,109 @@
+"""Citizens are told by SMS and e-mail at receipt, supplement, extension, pause and reply; SMS goes
+through the office's gateway (a local fake here) or the file outbox of the embedded default."""
+
+from __future__ import annotations
+
+import json
+import threading
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+import pytest
+from django.core import mail
+
+from tests.applications.conftest import person
+from zwgk.core.sms import mobile_number
+from zwgk.events.models import Notification, NotificationText
+
+pytestmark = pytest.mark.django_db
+
+
+class FakeGateway:
+    """A local SMS gateway: records each POST, answers ``status``."""
+
+    def __init__(self, status: int = 200) -> None:
+        self.received: list[dict] = []
+        gateway = self
+
+        class Handler(BaseHTTPRequestHandler):
+            def do_POST(self) -> None:
+                body = self.rfile.read(int(self.headers["Content-Length"]))
+                gateway.received.append({"auth": self.headers["Authorization"], **json.loads(body)})
+                self.send_response(status)
+                self.end_headers()
+
+            def log_message(self, *args) -> None:
+                pass
+
+        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.url = f"http://127.0.0.1:{self.server.server_address[1]}/sms/send"
+        threading.Thread(target=self.server.serve_forever, daemon=True).start()
+
+    def close(self) -> None:
+        self.server.shutdown()
+        self.server.server_close()
+
+
+@pytest.fixture
+def gateway(settings):
+    fake = FakeGateway()
+    settings.ZWGK_SMS_BACKEND = "zwgk.core.sms.HttpGatewayBackend"
+    settings.ZWGK_SMS_GATEWAY_URL = fake.url
+    settings.ZWGK_SMS_GATEWAY_TOKEN = "gateway-token"
+    yield fake
+    fake.close()
+
+
+def _apply(api, django_capture_on_commit_callbacks, **overrides) -> dict:
+    with django_capture_on_commit_callbacks(execute=True):
+        response = api.post("/applications", person(delivery="online", **overrides))
+    assert response.status_code == 201, response.content
+    return response.json()
+
+
+def test_the_gateway_receives_the_receipt_text_of_a_new_application(api, gateway, django_capture_on_commit_callbacks):
+    receipt = _apply(api, django_capture_on_commit_callbacks, email="")
+    (sms,) = gateway.received
+    assert sms["mobile"] == "13909510001" and sms["auth"] == "Bearer gateway-token"
+    assert receipt["number"] in sms["text"] and "已收到" in sms["text"] and "答复期限" in sms["text"]
+    assert receipt["query_code"] not in sms["text"]
+    assert Notification.objects.get().status == Notification.SENT
+
+
+def test_the_embedded_default_writes_the_sms_to_the_outbox(api, settings, tmp_path,
+                                                           django_capture_on_commit_callbacks):
+    settings.ZWGK_SMS_DIR = str(tmp_path)
+    receipt = _apply(api, django_capture_on_commit_callbacks)
+    line = json.loads((tmp_path / "outbox.jsonl").read_text(encoding="utf-8"))
+    assert line["mobile"] == "13909510001" and receipt["number"] in line["text"]
+    assert [m.subject for m in mail.outbox] == [f"政府信息公开申请{receipt['number']}已收到"]
+
+
+def test_a_landline_gets_no_sms_but_the_e_mail(api, gateway, django_capture_on_commit_callbacks):
+    _apply(api, django_capture_on_commit_callbacks, phone="0951-6136088")
+    assert gateway.received == [] and len(mail.outbox) == 1
+
+
+def test_a_failing_gateway_is_recorded_and_the_application_is_kept(api, settings,
+                                                                    django_capture_on_commit_callbacks):
+    fake = FakeGateway(status=500)
+    settings.ZWGK_SMS_BACKEND = "zwgk.core.sms.HttpGatewayBackend"
+    settings.ZWGK_SMS_GATEWAY_URL = fake.url
+    try:
+        receipt = _apply(api, django_capture_on_commit_callbacks, email="")
+    finally:
+        fake.close()
+    failed = Notification.objects.get()
+    assert failed.status == Notification.FAILED and "500" in failed.error
+    assert api.get(f"/applications/{receipt['number']}", {"query_code": receipt["query_code"]}).status_code == 200
+
+
+def test_the_texts_are_data(api, gateway, django_capture_on_commit_callbacks):
+    NotificationText.objects.filter(pk="application_received").update(sms="申请{number}已收到，请留意答复。")
+    receipt = _apply(api, django_capture_on_commit_callbacks, email="")
+    assert gateway.received[0]["text"] == f"申请{receipt['number']}已收到，请留意答复。"
+
+
+@pytest.mark.parametrize(("phone", "mobile"), [("13909510001", "13909510001"), ("+86 139-0951-0001", "13909510001"),
+                                               ("0951-6136088", None), ("1390951000", None)])
+def test_only_mainland_mobile_numbers_get_sms(phone, mobile):
+    assert mobile_number(phone) == mobile

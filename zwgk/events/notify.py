@@ -1,0 +1,96 @@
+"""Citizens kept informed: applicants and senders are told by SMS and e-mail when their case is
+received, needs a supplement, is extended or paused, and is answered (Art. 15, 18, 31).
+
+The trigger is the case's event, written by the service that acted (DESIGN.md principle 4), so
+that no action can forget to tell the citizen and no service carries sending code: a receiver of
+``Event`` rows picks the text (data: ``NotificationText``) for the event and sends it after the
+transaction commits — on a Celery worker in production, in-process in the embedded default.
+Each attempt is recorded as a ``Notification``; a failed gateway never fails the case's action.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from typing import Any
+
+from django.conf import settings
+from django.core.mail import send_mail
+from django.db import transaction
+
+from zwgk.events.models import Event, Notification, NotificationText
+
+logger = logging.getLogger(__name__)
+
+# (app label, model) -> [(test of the event, text code)]: the moments a citizen is told.
+Rule = tuple[Callable[[Event], bool], str]
+RULES: dict[tuple[str, str], list[Rule]] = {
+    ("applications", "application"): [
+        (lambda e: e.action == "submit", "application_received"),
+        (lambda e: e.to_state == "awaiting_supplement" and e.from_state != e.to_state, "application_supplement"),
+        (lambda e: e.action in ("extend", "approve_extension"), "application_extended"),
+        (lambda e: e.action == "consult_third_party", "application_paused"),
+        (lambda e: e.to_state == "answered" and e.from_state != e.to_state, "application_answered"),
+    ],
+    ("interaction", "message"): [
+        (lambda e: e.action == "submit", "message_received"),
+        (lambda e: e.to_state == "answered" and e.from_state != e.to_state, "message_answered"),
+    ],
+}
+
+
+def text_for(event: Event) -> str | None:
+    rules = RULES.get((event.content_type.app_label, event.content_type.model), [])
+    return next((code for test, code in rules if test(event)), None)
+
+
+def on_event(sender: Any, instance: Event, created: bool, raw: bool = False, **kwargs: Any) -> None:
+    """post_save receiver of Event: schedule the citizen's notification after commit."""
+    if not created or raw or text_for(instance) is None:
+        return
+    if getattr(settings, "CELERY_TASK_ALWAYS_EAGER", False):
+        transaction.on_commit(lambda: _send_logged(instance.pk))
+    else:
+        from zwgk.events.tasks import notify_citizen
+
+        transaction.on_commit(lambda: notify_citizen.delay(instance.pk))
+
+
+def _send_logged(event_id: int) -> None:
+    try:
+        notify(event_id)
+    except Exception:  # telling the citizen must never undo or fail the action itself
+        logger.exception("notification for event %s could not be sent", event_id)
+
+
+def notify(event_id: int) -> list[Notification]:
+    """Send the texts for one event to the case's mobile number and e-mail address."""
+    from zwgk.core.models import current_site
+    from zwgk.core.sms import mobile_number, send_sms
+
+    event = Event.objects.select_related("content_type").get(pk=event_id)
+    code = text_for(event)
+    text = NotificationText.objects.filter(pk=code, active=True).first() if code else None
+    case = event.content_type.get_object_for_this_type(pk=event.object_id) if text else None
+    if text is None or case is None:
+        return []
+    values = {"site": current_site().name, "number": case.number,
+              "due_on": f"{case.due_on:%Y年%m月%d日}" if getattr(case, "due_on", None) else "（暂停计算）"}
+    sent = []
+    mobile = mobile_number(getattr(case, "phone", ""))
+    if mobile:
+        sent.append(_attempt(event, text, Notification.SMS, lambda: send_sms(mobile, text.sms.format(**values))))
+    if getattr(case, "email", ""):
+        sent.append(_attempt(event, text, Notification.EMAIL, lambda: send_mail(
+            text.email_subject.format(**values), text.email_body.format(**values), None, [case.email])))
+    return sent
+
+
+def _attempt(event: Event, text: NotificationText, channel: str, send: Callable[[], Any]) -> Notification:
+    try:
+        send()
+    except Exception as exc:
+        logger.warning("sending %s for event %s failed: %s", channel, event.pk, exc)
+        return Notification.objects.create(event=event, text=text, channel=channel, status=Notification.FAILED,
+                                           error=str(exc)[:1000])
+    return Notification.objects.create(event=event, text=text, channel=channel, status=Notification.SENT)

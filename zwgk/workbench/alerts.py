@@ -1,0 +1,115 @@
+"""Telling staff when work reaches them, in the workbench and by e-mail (Art. 15, 20, 31).
+
+The to-do list (``workbench.todo``) already knows what each person owes; an alert is a to-do item
+that is new to that person, or new in its state (returned, overdue, due soon). After each event of
+a case the people who may now owe its next step are checked, and each new item becomes an alert;
+the daily job does the same for everyone, which is how "about to be late" reaches them. With
+``ZWGK_STAFF_DIGEST`` the e-mails are gathered into one digest a day instead of one per alert.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable
+from typing import Any
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.core.mail import send_mail
+from django.db import IntegrityError, transaction
+from django.db.models import Q
+
+from zwgk.workbench.models import StaffAlert
+from zwgk.workbench.todo import TodoItem, todo_for
+
+logger = logging.getLogger(__name__)
+# Roles whose holders act on cases of any department (the office, the chain of Art. 20).
+CROSS_DEPARTMENT_ROLES = ("clerk", "office_head", "secrecy", "legal", "leader")
+
+
+def _key(item: TodoItem) -> str:
+    return f"{item.url}|{item.flag}|{item.reason}"[:300]
+
+
+def alert(staff: Any, items: Iterable[TodoItem]) -> list[StaffAlert]:
+    """Record the items new to ``staff``; return the alerts created."""
+    created = []
+    for item in items:
+        try:
+            with transaction.atomic():
+                created.append(StaffAlert.objects.create(
+                    staff=staff, key=_key(item), title=item.title[:300], reason=(item.flag_label or item.reason)[:200],
+                    url=item.url))
+        except IntegrityError:
+            continue  # told already
+    return created
+
+
+def _email(staff: Any, alerts: list[StaffAlert], subject: str) -> None:
+    if not (alerts and staff.email):
+        return
+    lines = [f"{a.title}（{a.reason}）" if a.reason else a.title for a in alerts]
+    send_mail(subject, "\n".join(lines) + "\n\n请登录工作台办理。", None, [staff.email], fail_silently=True)
+    StaffAlert.objects.filter(pk__in=[a.pk for a in alerts]).update(emailed=True)
+
+
+def candidates(case: Any) -> Any:
+    """Staff who may owe the next step of ``case``: its departments' staff and the cross-department roles."""
+    departments = [d for d in (getattr(case, "department_id", None), getattr(case, "lead_department_id", None)) if d]
+    if hasattr(case, "assisting_departments"):
+        departments += list(case.assisting_departments.values_list("pk", flat=True))
+    return get_user_model().objects.filter(is_active=True).filter(
+        Q(department_id__in=departments) | Q(roles__code__in=CROSS_DEPARTMENT_ROLES)).distinct()
+
+
+def alert_for_case(case: Any) -> int:
+    """After an event of ``case``: alert whoever now has it on their list for the first time."""
+    count = 0
+    marker = f"/{case.number}/"
+    for staff in candidates(case):
+        created = alert(staff, [item for item in todo_for(staff) if marker in item.url])
+        count += len(created)
+        if not settings.ZWGK_STAFF_DIGEST:
+            _email(staff, created, f"【工作提醒】{created[0].title}" if created else "")
+    return count
+
+
+def daily() -> int:
+    """The daily job: every person's new items, overdue and due-soon ones included; with the
+    digest setting, one e-mail a day listing every alert not yet e-mailed."""
+    count = 0
+    for staff in get_user_model().objects.filter(is_active=True):
+        created = alert(staff, todo_for(staff))
+        count += len(created)
+        pending = list(staff.alerts.filter(emailed=False, read_at__isnull=True)) if settings.ZWGK_STAFF_DIGEST \
+            else created
+        _email(staff, pending, f"【工作提醒】您有{len(pending)}项待办需要处理")
+    return count
+
+
+def on_event(sender: Any, instance: Any, created: bool, raw: bool = False, **kwargs: Any) -> None:
+    """post_save receiver of Event: check the case's people after the transaction commits."""
+    if not created or raw or (instance.content_type.app_label, instance.content_type.model) not in (
+            ("applications", "application"), ("interaction", "message")):
+        return
+    if getattr(settings, "CELERY_TASK_ALWAYS_EAGER", False):
+        transaction.on_commit(lambda: _alert_logged(instance.pk))
+    else:
+        from zwgk.workbench.tasks import alert_staff
+
+        transaction.on_commit(lambda: alert_staff.delay(instance.pk))
+
+
+def _alert_logged(event_id: int) -> None:
+    try:
+        alert_event(event_id)
+    except Exception:  # an alert must never fail the action that caused it
+        logger.exception("staff alerts for event %s failed", event_id)
+
+
+def alert_event(event_id: int) -> int:
+    from zwgk.events.models import Event
+
+    event = Event.objects.select_related("content_type").get(pk=event_id)
+    case = event.content_type.model_class()._default_manager.filter(pk=event.object_id).first()
+    return alert_for_case(case) if case is not None else 0
