@@ -48,6 +48,7 @@ INSTALLED_APPS = [
     "zwgk.applications",
     "zwgk.interaction",
     "zwgk.portal",
+    "zwgk.publishing",
     "zwgk.workbench",
     "zwgk.api",
 ]
@@ -156,6 +157,10 @@ CELERY_BEAT_SCHEDULE = {
     "catalog-publish-scheduled": {"task": "catalog.publish_scheduled", "schedule": crontab(minute="*/5")},
     "application-reminders": {"task": "applications.reminders", "schedule": crontab(hour=8, minute=0)},
     "message-reminders": {"task": "zwgk.interaction.tasks.remind_overdue", "schedule": crontab(hour=8, minute=0)},
+    # Art. 40: the static tree is compared with its fingerprints every 5 minutes (manage.py tamper_check).
+    "publishing-tamper-check": {"task": "publishing.tamper_check", "schedule": crontab(minute="*/5")},
+    # The visit counter lives in the cache; its total is written to the site profile now and then.
+    "portal-save-visits": {"task": "portal.save_visits", "schedule": crontab(minute="*/5")},
 }
 
 EMAIL_BACKEND = os.environ.get(
@@ -163,6 +168,12 @@ EMAIL_BACKEND = os.environ.get(
     "django.core.mail.backends.smtp.EmailBackend" if PRODUCTION else "django.core.mail.backends.console.EmailBackend",
 )
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "zwgk@localhost")
+
+# Static publishing (DESIGN.md "Deployment"): the tree nginx serves, and the address pages are
+# rendered for (absolute links in feeds and sitemaps); production: https:// and the first allowed host.
+ZWGK_SITE_DIR = Path(os.environ.get("ZWGK_SITE_DIR", VAR_DIR / "site"))
+ZWGK_SITE_URL = os.environ.get(
+    "ZWGK_SITE_URL", f"https://{ALLOWED_HOSTS[0]}" if PRODUCTION else "http://localhost")
 
 # The policy profile in force (Art. 15, 26, 31): "seed-2018" or "national-2019".
 ZWGK_POLICY_PROFILE = os.environ.get("ZWGK_POLICY_PROFILE", "seed-2018")
