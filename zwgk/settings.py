@@ -163,6 +163,8 @@ CELERY_BEAT_SCHEDULE = {
     # Art. 40: the static tree is compared with its fingerprints every 5 minutes (manage.py tamper_check).
     "publishing-tamper-check": {"task": "publishing.tamper_check", "schedule": crontab(minute="*/5")},
     # The visit counter lives in the cache; its total is written to the site profile now and then.
+    # Art. 39: every link of the published portal is visited nightly (also: manage.py check_links).
+    "publishing-check-links": {"task": "publishing.check_links", "schedule": crontab(hour=2, minute=30)},
     "portal-save-visits": {"task": "portal.save_visits", "schedule": crontab(minute="*/5")},
 }
 

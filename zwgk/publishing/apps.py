@@ -7,6 +7,7 @@ class PublishingConfig(AppConfig):
     verbose_name = "静态发布与网页防篡改"
     workbench_nav = [
         ("publishing", "网页防篡改", "publishing_wb:alerts", "publishing.view_alerts"),
+        ("links", "失效链接", "publishing_wb:links", "publishing.view_links"),
     ]
 
     def ready(self) -> None:

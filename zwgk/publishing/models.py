@@ -50,3 +50,26 @@ class TamperAlert(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()}：{self.path}"
+
+
+class BrokenLink(models.Model):
+    """A link in published content or the portal's furniture that did not answer (Art. 39): the
+    latest check's findings, per section and department so each fixes its own."""
+
+    url = models.CharField("链接", max_length=1000)
+    page = models.CharField("所在页面", max_length=500)
+    entry = models.ForeignKey("catalog.Entry", verbose_name="信息", null=True, blank=True, on_delete=models.CASCADE)
+    section = models.ForeignKey("catalog.Section", verbose_name="栏目", null=True, blank=True,
+                                on_delete=models.SET_NULL)
+    department = models.ForeignKey("org.Department", verbose_name="部门", null=True, blank=True,
+                                   on_delete=models.SET_NULL)
+    problem = models.CharField("问题", max_length=200)
+    checked_at = models.DateTimeField("检查时间")
+
+    class Meta:
+        verbose_name = "失效链接"
+        verbose_name_plural = verbose_name
+        ordering = ["department__order", "section__code", "page", "url"]
+
+    def __str__(self) -> str:
+        return self.url

@@ -18,3 +18,6 @@ def receives_alerts(user: Any) -> bool:
 
 rule("publishing.view_alerts")(lambda user, obj: receives_alerts(user))
 rule("publishing.acknowledge_alert")(lambda user, obj: receives_alerts(user))
+rule("publishing.view_links")(lambda user, obj: True)
+rule("publishing.view_all_links")(
+    lambda user, obj: receives_alerts(user) or bool(user.department and user.department.code == "office"))

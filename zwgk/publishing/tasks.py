@@ -19,6 +19,13 @@ def publish_site_task() -> int:
     return services.publish_site()
 
 
+@shared_task(name="publishing.check_links")
+def check_links_task() -> int:
+    from zwgk.publishing.links import check_links
+
+    return len(check_links())
+
+
 @shared_task(name="publishing.tamper_check")
 def tamper_check_task() -> int:
     return len(services.tamper_check().findings)

@@ -6,4 +6,5 @@ app_name = "publishing_wb"
 urlpatterns = [
     path("publishing/alerts/", views.alerts, name="alerts"),
     path("publishing/alerts/<int:pk>/acknowledge/", views.acknowledge, name="acknowledge"),
+    path("publishing/links/", views.broken_links, name="links"),
 ]
