@@ -70,6 +70,7 @@ def test_an_import_renders_its_page_its_section_and_home_at_once(published, djan
     assert "国庆中秋假期全省治安平稳有序" in (published / "catalog/section/news/index.html").read_text()
     assert "国庆中秋假期全省治安平稳有序" in (published / "index.html").read_text()
     assert "2026-092801" in (published / "catalog/section/news/feed/index.atom").read_text()
+    assert any("2026-092801" in p.read_text() for p in published.glob("sitemap-entries-*.xml"))
 
 
 def test_a_withdrawn_entry_leaves_the_tree(published, staff, django_capture_on_commit_callbacks):

@@ -31,6 +31,8 @@ def event_saved(sender, instance: Event, created: bool, **kwargs) -> None:
     if (model == "entry" and instance.action in ENTRY_ACTIONS) or (
             model == "message" and instance.action not in MESSAGE_INTAKE_ACTIONS):
         _later(tasks.publish_changed, model, instance.object_id)
+        if model == "entry":
+            _later(tasks.publish_sitemaps, instance.object_id)
 
 
 @receiver(post_save, sender=SiteProfile, dispatch_uid="publishing.site")

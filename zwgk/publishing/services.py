@@ -187,13 +187,13 @@ def _render_entry_chunks(chunks: list[list[tuple[int, str]]]) -> int:
 
 
 def affected_urls(model: str, object_id: str) -> list[str]:
-    """The pages that show one entry (its page, its section's list and feed, the catalog, home,
-    the sitemap), one message (its public page, the public list and feed) or one section (its
+    """The pages that show one entry (its page, its section's list and feed, the catalog, home;
+    the sitemap follows on its own task: ``sitemap_urls``), one message (its public page, the
+    public list and feed) or one section (its
     list, feed, channel, home and its entries' pages)."""
     from django.urls import reverse
 
     from zwgk.catalog.models import Entry, Section
-    from zwgk.catalog.views import _page_starts
     from zwgk.interaction.models import Message
 
     home = [reverse("portal:home"), reverse("catalog:index")]
@@ -201,9 +201,7 @@ def affected_urls(model: str, object_id: str) -> list[str]:
         entry = Entry.objects.select_related("section").filter(pk=object_id).first()
         if entry is None or not entry.index_number:
             return []
-        starts = [s for s in _page_starts() if s <= entry.pk]
-        sitemap = [reverse("catalog:sitemap"), *(reverse("catalog:sitemap_page", args=[s]) for s in starts[-1:])]
-        return [pages.entry_url(entry.index_number), *pages.section_urls([entry.section.code]), *home, *sitemap]
+        return [pages.entry_url(entry.index_number), *pages.section_urls([entry.section.code]), *home]
     if model == "message":
         number = Message.objects.filter(pk=object_id).values_list("number", flat=True).first()
         detail = [reverse("interaction:public_detail", args=[number])] if number else []
@@ -217,6 +215,21 @@ def affected_urls(model: str, object_id: str) -> list[str]:
         return [*pages.section_urls([section.code]), reverse("portal:channel", args=[section.channel]), *home,
                 reverse("catalog:sitemap_pages"), *(pages.entry_url(n) for n in numbers.iterator())]
     return []
+
+
+def sitemap_urls(entry_id: int) -> list[str]:
+    """The sitemap index, the sitemap page listing one entry, and any page not yet in the tree
+    (walking the id range costs seconds on a large catalog: kept off the visible pages' task)."""
+    from django.urls import reverse
+
+    from zwgk.catalog.views import _page_starts
+
+    starts = _page_starts()
+    page_urls = [reverse("catalog:sitemap_page", args=[start]) for start in starts]
+    holding = [url for start, url in zip(starts, page_urls, strict=True) if start <= entry_id][-1:]
+    recorded = set(PublishedFile.objects.filter(path__startswith="sitemap-entries-").values_list("url", flat=True))
+    missing = [url for url in page_urls if url not in recorded]
+    return [reverse("catalog:sitemap"), *dict.fromkeys([*holding, *missing])]
 
 
 # -- tamper protection --------------------------------------------------------------------------------------

@@ -14,6 +14,11 @@ def publish_changed(model: str, object_id: str) -> int:
     return services.publish_urls(services.affected_urls(model, object_id))
 
 
+@shared_task(name="publishing.publish_sitemaps")
+def publish_sitemaps(entry_id: str) -> int:
+    return services.publish_urls(services.sitemap_urls(int(entry_id)))
+
+
 @shared_task(name="publishing.publish_site")
 def publish_site_task() -> int:
     return services.publish_site()
