@@ -177,6 +177,9 @@ DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "zwgk@localhost")
 # Static publishing (DESIGN.md "Deployment"): the tree nginx serves, and the address pages are
 # rendered for (absolute links in feeds and sitemaps); production: https:// and the first allowed host.
 ZWGK_SITE_DIR = Path(os.environ.get("ZWGK_SITE_DIR", VAR_DIR / "site"))
+# Re-render what a change shows (on Celery; at once in the embedded default). The test settings
+# turn it off except where the publishing tests turn it on.
+ZWGK_PUBLISH_ON_CHANGE = os.environ.get("ZWGK_PUBLISH_ON_CHANGE", "1") == "1"
 ZWGK_SITE_URL = os.environ.get(
     "ZWGK_SITE_URL", f"https://{ALLOWED_HOSTS[0]}" if PRODUCTION else "http://localhost")
 

@@ -10,6 +10,7 @@ def site_dir(tmp_path, settings):
     from django.core.cache import cache
 
     settings.ZWGK_SITE_DIR = tmp_path / "site"
+    settings.ZWGK_PUBLISH_ON_CHANGE = True
     cache.clear()
     yield settings.ZWGK_SITE_DIR
     cache.clear()

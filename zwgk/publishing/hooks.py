@@ -5,6 +5,7 @@ name are plain data, so they hook their own saves."""
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.db import transaction
 from django.db.models.signals import post_save
 from django.dispatch import receiver
@@ -20,7 +21,8 @@ MESSAGE_INTAKE_ACTIONS = frozenset({"submit", "emergency_flagged", "route", "tri
 
 
 def _later(task, *args) -> None:
-    transaction.on_commit(lambda: task.delay(*args))
+    if settings.ZWGK_PUBLISH_ON_CHANGE:
+        transaction.on_commit(lambda: task.delay(*args))
 
 
 @receiver(post_save, sender=Event, dispatch_uid="publishing.event")
