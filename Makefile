@@ -25,11 +25,11 @@ run: install
 	@echo "门户网站: http://$(HOST):$(PORT)/   工作台: http://$(HOST):$(PORT)/workbench/"
 	$(PY) manage.py runserver --noreload $(HOST):$(PORT)
 
-# The production server set-up (gunicorn + WhiteNoise), as used by the benchmarks.
+# The production set-up in the foreground: nginx (Debian's nginx-light) serving the static tree
+# in front of gunicorn, plus the Celery worker and beat when REDIS_URL is set. Needs
+# ZWGK_ENV=production, SECRET_KEY and ALLOWED_HOSTS; honours PORT (see zwgk/publishing/front.py).
 serve: install
-	$(PY) manage.py migrate --noinput
-	$(PY) manage.py collectstatic --noinput --verbosity 0
-	$(VENV)/bin/gunicorn zwgk.wsgi --bind $(HOST):$(PORT) --workers $${WORKERS:-4} --access-logfile -
+	PORT=$(PORT) HOST=$(HOST) $(PY) -m zwgk.publishing.front
 
 lint: install
 	$(VENV)/bin/ruff check .

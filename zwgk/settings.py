@@ -45,6 +45,7 @@ INSTALLED_APPS = [
     "django_otp",
     "django_otp.plugins.otp_totp",
     "django_otp.plugins.otp_static",
+    "csp",
     "zwgk.core",
     "zwgk.events",
     "zwgk.org",
@@ -54,6 +55,7 @@ INSTALLED_APPS = [
     "zwgk.applications",
     "zwgk.interaction",
     "zwgk.portal",
+    "zwgk.publishing",
     "zwgk.workbench",
     "zwgk.api",
     "zwgk.security",
@@ -62,6 +64,8 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "zwgk.security.context.AuditContextMiddleware",
+    "csp.middleware.CSPMiddleware",
+    "zwgk.publishing.protection.ProtectionHeadersMiddleware",
     "zwgk.core.middleware.NulCharacterMiddleware",
     "zwgk.core.middleware.JsonBodyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -179,6 +183,12 @@ CELERY_BEAT_SCHEDULE = {
     "security-daily-backup": {"task": "security.daily_backup", "schedule": crontab(hour=2, minute=30)},
     "security-prune-audit": {"task": "security.prune_audit", "schedule": crontab(hour=3, minute=30)},
     "staff-alerts": {"task": "workbench.daily_alerts", "schedule": crontab(hour=7, minute=30)},
+    # Art. 40: the static tree is compared with its fingerprints every 5 minutes (manage.py tamper_check).
+    "publishing-tamper-check": {"task": "publishing.tamper_check", "schedule": crontab(minute="*/5")},
+    # The visit counter lives in the cache; its total is written to the site profile now and then.
+    # Art. 39: every link of the published portal is visited nightly (also: manage.py check_links).
+    "publishing-check-links": {"task": "publishing.check_links", "schedule": crontab(hour=2, minute=30)},
+    "portal-save-visits": {"task": "portal.save_visits", "schedule": crontab(minute="*/5")},
 }
 # Staff alerts by e-mail: one per alert (default) or one digest a day (ZWGK_STAFF_DIGEST=1).
 ZWGK_STAFF_DIGEST = os.environ.get("ZWGK_STAFF_DIGEST", "0") == "1"
@@ -195,6 +205,15 @@ ZWGK_SMS_GATEWAY_URL = os.environ.get("ZWGK_SMS_GATEWAY_URL", "")
 ZWGK_SMS_GATEWAY_TOKEN = os.environ.get("ZWGK_SMS_GATEWAY_TOKEN", "")
 ZWGK_SMS_SIGN = os.environ.get("ZWGK_SMS_SIGN", "【公安厅政务公开】")
 ZWGK_SMS_TIMEOUT = float(os.environ.get("ZWGK_SMS_TIMEOUT", "10"))
+
+# Static publishing (DESIGN.md "Deployment"): the tree nginx serves, and the address pages are
+# rendered for (absolute links in feeds and sitemaps); production: https:// and the first allowed host.
+ZWGK_SITE_DIR = Path(os.environ.get("ZWGK_SITE_DIR", VAR_DIR / "site"))
+# Re-render what a change shows (on Celery; at once in the embedded default). The test settings
+# turn it off except where the publishing tests turn it on.
+ZWGK_PUBLISH_ON_CHANGE = os.environ.get("ZWGK_PUBLISH_ON_CHANGE", "1") == "1"
+ZWGK_SITE_URL = os.environ.get(
+    "ZWGK_SITE_URL", f"https://{ALLOWED_HOSTS[0]}" if PRODUCTION else "http://localhost")
 
 # The policy profile in force (Art. 15, 26, 31): "seed-2018" or "national-2019".
 ZWGK_POLICY_PROFILE = os.environ.get("ZWGK_POLICY_PROFILE", "seed-2018")
@@ -250,6 +269,28 @@ SESSION_COOKIE_AGE = 8 * 3600
 X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
+# Content-Security-Policy (django-csp): no inline script or style anywhere (behaviour lives in
+# static files), no framing. The admin and the API's interactive docs use inline script of their
+# own and are left out; they are staff/developer pages, never the portal.
+CONTENT_SECURITY_POLICY = {
+    "EXCLUDE_URL_PREFIXES": ["/admin/", "/api/v1/docs"],
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'", "data:"],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+    },
+}
+# Browser features the portal never uses (Permissions-Policy), and the paths never cached.
+ZWGK_PERMISSIONS_POLICY_OFF = ["camera", "microphone", "geolocation", "payment", "usb"]
+ZWGK_NO_STORE_PREFIXES = ["/workbench/", "/admin/", "/api/", "/apply/status/", "/apply/receipt/",
+                          "/interaction/mailbox/query/", "/interaction/mailbox/receipt/", "/visits.svg"]
 if PRODUCTION:
     SECURE_SSL_REDIRECT = os.environ.get("SECURE_SSL_REDIRECT", "1") == "1"
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")

@@ -16,10 +16,28 @@ def test_footer_carries_the_site_data(client, demo):
     assert "联系电话：0951-6136088" in html and "宁ICP备99999999号" in html and "网站标识码：6400000032" in html
 
 
-def test_a_new_visitor_is_counted_once(client, demo):
-    client.get("/")
-    client.get("/")
+def test_a_new_visitor_is_counted_once_in_the_cache_not_the_database(client, demo, django_assert_num_queries):
+    from django.core.cache import cache
+
+    from zwgk.portal.visits import save_visits
+
+    cache.clear()
+    first = client.get("/visits.svg")
+    assert first["Content-Type"].startswith("image/svg+xml") and first["Cache-Control"] == "no-store"
+    assert "您是第 1 位访问本站的人" in first.content.decode()
+    with django_assert_num_queries(0):
+        assert "第 1 位" in client.get("/visits.svg").content.decode()
+    assert SiteProfile.objects.get().visits == 0
+    save_visits()
     assert SiteProfile.objects.get().visits == 1
+
+
+def test_the_home_page_is_the_same_for_every_visitor(client, demo):
+    from django.test import Client
+
+    assert client.get("/").content == Client().get("/").content
+    assert not client.get("/").cookies
+    assert '<img src="/visits.svg"' in client.get("/").content.decode()
 
 
 def test_care_mode_is_a_plain_link_that_sets_a_cookie(client, demo):

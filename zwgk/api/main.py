@@ -12,7 +12,22 @@ from zwgk.core.discovery import app_modules
 from zwgk.core.errors import ServiceError
 from zwgk.core.transitions import TransitionRefused
 
-api = NinjaAPI(
+
+class ZwgkAPI(NinjaAPI):
+    """The API; its OpenAPI document declares the bearer token scheme (API.md "General"). Tokens
+    are checked by ``org.middleware.ApiTokenMiddleware``; public reads need none (``{}``)."""
+
+    def get_openapi_schema(self, *, path_prefix=None, path_params=None):
+        schema = super().get_openapi_schema(path_prefix=path_prefix, path_params=path_params)
+        schema.setdefault("components", {}).setdefault("securitySchemes", {})["bearerAuth"] = {
+            "type": "http", "scheme": "bearer",
+            "description": "POST /api/v1/auth/token 取得的令牌：Authorization: Bearer <token>",
+        }
+        schema["security"] = [{"bearerAuth": []}, {}]
+        return schema
+
+
+api = ZwgkAPI(
     title="zwgk 政务公开 API",
     version="1",
     description="政务公开平台集成接口（v1）。员工接口使用 `Authorization: Bearer <token>`；"

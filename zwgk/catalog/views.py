@@ -111,17 +111,22 @@ def section_list(request: HttpRequest, code: str) -> HttpResponse:
     return index(request, section=get_object_or_404(Section, code=code))
 
 
+def entry_context(entry: Entry) -> dict[str, object]:
+    """The entry page's context; static publishing renders the page in bulk with it (same bytes)."""
+    return {
+        "nav": "disclosure", "entry": entry, "body": entry.public_body,
+        "crumbs": _crumbs(("正文", None)), "section_url": entry.section.get_absolute_url(),
+        "attachments": list(selectors.public_attachments(entry)) if entry.status == Entry.PUBLISHED else [],
+    }
+
+
 @require_GET
 def item(request: HttpRequest, index_number: str) -> HttpResponse:
     """An entry's page as on the seed page: metadata block, title, publisher, body, attachments."""
     entry = selectors.entry_by_index_number(index_number)
     if entry is None:
         raise Http404
-    context = {
-        "nav": "disclosure", "entry": entry, "body": entry.public_body,
-        "crumbs": _crumbs(("正文", None)), "section_url": entry.section.get_absolute_url(),
-        "attachments": list(selectors.public_attachments(entry)) if entry.status == Entry.PUBLISHED else [],
-    }
+    context = entry_context(entry)
     if entry.status == Entry.WITHDRAWN:
         return render(request, "catalog/withdrawn.html", context, status=410)
     template = "catalog/print.html" if request.GET.get("print") == "1" else "catalog/detail.html"

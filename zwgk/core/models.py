@@ -5,6 +5,10 @@ counter, the unified code that begins every index number)."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
+
 from django.db import models
 
 
@@ -81,6 +85,22 @@ class SiteProfile(models.Model):
         return self.name
 
 
+_FROZEN: ContextVar[SiteProfile | None] = ContextVar("frozen_site", default=None)
+
+
 def current_site() -> SiteProfile:
     """The site's profile; an unsaved default before any is configured."""
+    frozen = _FROZEN.get()
+    if frozen is not None:
+        return frozen
     return SiteProfile.objects.order_by("pk").first() or SiteProfile()
+
+
+@contextmanager
+def frozen_site() -> Iterator[SiteProfile]:
+    """Read the profile once for a run of pages (static publishing renders thousands in bulk)."""
+    token = _FROZEN.set(current_site())
+    try:
+        yield _FROZEN.get()
+    finally:
+        _FROZEN.reset(token)

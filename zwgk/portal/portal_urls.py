@@ -6,5 +6,6 @@ app_name = "portal"
 urlpatterns = [
     path("", views.home, name="home"),
     path("care/", views.care_mode, name="care"),
+    path("visits.svg", views.visits, name="visits"),
     path("channel/<slug:code>/", views.channel, name="channel"),
 ]

@@ -5,14 +5,14 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass, field
 
-from django.db.models import F
+from django.conf import settings
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 
 from zwgk.catalog.models import Section
-from zwgk.core.models import SiteProfile, current_site
+from zwgk.core.models import SiteProfile
 from zwgk.portal.context_processors import CARE_COOKIE
 
 VISITOR_COOKIE = "visitor"
@@ -44,14 +44,24 @@ def _channels() -> dict[str, Channel]:
     return channels
 
 
-def _count_visitor(request: HttpRequest, response: HttpResponse) -> None:
-    """The seed page's visit counter: a browser is counted once, on its first visit."""
-    if request.COOKIES.get(VISITOR_COOKIE):
-        return
-    site = current_site()
-    if site.pk:
-        SiteProfile.objects.filter(pk=site.pk).update(visits=F("visits") + 1)
-    response.set_cookie(VISITOR_COOKIE, "1", max_age=365 * 86400, httponly=True, samesite="Lax")
+def visits(request: HttpRequest) -> HttpResponse:
+    """The visit counter as an image for the static home page: a browser is counted once, on its
+    first visit (the ``visitor`` cookie), in the cache, never writing the database per request."""
+    from django.utils.html import escape
+
+    from zwgk.portal import visits as counter
+
+    new = not request.COOKIES.get(VISITOR_COOKIE)
+    number = counter.count_visitor() if new else counter.total()
+    text = escape(f"您好！您是第 {number} 位访问本站的人！")
+    svg = (f'<svg xmlns="http://www.w3.org/2000/svg" width="{16 * len(text) + 8}" height="24" role="img" '
+           f'aria-label="{text}"><text x="4" y="17" font-size="14" fill="#555">{text}</text></svg>')
+    response = HttpResponse(svg, content_type="image/svg+xml; charset=utf-8")
+    response["Cache-Control"] = "no-store"
+    if new:
+        response.set_cookie(VISITOR_COOKIE, "1", max_age=365 * 86400, httponly=True, samesite="Lax",
+                            secure=settings.PRODUCTION)
+    return response
 
 
 # The main sections whose newest entries the home page shows.
@@ -92,7 +102,8 @@ def _home_fingerprint() -> str:
 
 def home(request: HttpRequest) -> HttpResponse:
     """The home page. Its HTML is cached for a few seconds (and until the catalog changes), so the
-    visit counter it shows may lag by that much; counting itself is never cached."""
+    guide it shows may lag by that much. The visit counter is an image (``visits``): the page is
+    the same for every visitor, so it can be published as a static file."""
     from django.core.cache import cache
 
     from zwgk.catalog import selectors
@@ -101,18 +112,15 @@ def home(request: HttpRequest) -> HttpResponse:
     key = f"portal:home:{selectors.generation()}:{_home_fingerprint()}:{int(care)}"
     html = cache.get(key) if not request.GET else None
     if html is None:
-        site = current_site()
         html = render(
             request,
             "portal/home.html",
-            {"nav": "home", "channels": list(_channels().values()), "visitor_number": site.visits + 1,
-             "newest": _newest_sections(), "guide": selectors.guide()},
+            {"nav": "home", "channels": list(_channels().values()), "newest": _newest_sections(),
+             "guide": selectors.guide()},
         ).content
         if not request.GET:
             cache.set(key, html, HOME_CACHE_SECONDS)
-    response = HttpResponse(html)
-    _count_visitor(request, response)
-    return response
+    return HttpResponse(html)
 
 
 def channel(request: HttpRequest, code: str) -> HttpResponse:
@@ -136,7 +144,8 @@ def care_mode(request: HttpRequest) -> HttpResponse:
         target = reverse("portal:home")
     response = HttpResponseRedirect(target)
     if request.GET.get("on") == "1":
-        response.set_cookie(CARE_COOKIE, "1", max_age=365 * 86400, samesite="Lax")
+        response.set_cookie(CARE_COOKIE, "1", max_age=365 * 86400, samesite="Lax", httponly=True,
+                            secure=settings.PRODUCTION)
     else:
         response.delete_cookie(CARE_COOKIE)
     return response
