@@ -51,7 +51,7 @@ INSTALLED_APPS = [
     "zwgk.org",
     "zwgk.workdays",
     "zwgk.catalog",
-    "zwgk.assessment",  # before applications: its /workbench/applications/report/ precedes their case URLs
+    "zwgk.assessment",
     "zwgk.applications",
     "zwgk.interaction",
     "zwgk.portal",

@@ -29,7 +29,7 @@ def test_a_missing_page_is_our_chinese_404_with_the_portal_furniture(demo):
 
 
 def test_a_server_error_is_our_chinese_500_page(demo):
-    from zwgk.portal.views import server_error
+    from zwgk.portal.portal_views import server_error
 
     request = RequestFactory().get("/some/page/")
     response = server_error(request)
@@ -39,13 +39,13 @@ def test_a_server_error_is_our_chinese_500_page(demo):
 
 
 def test_the_500_page_survives_a_broken_site(monkeypatch):
-    from zwgk.portal import views
+    from zwgk.portal import portal_views
 
     def broken(*args, **kwargs):
         raise RuntimeError("database is gone")
 
-    monkeypatch.setattr(views, "render", broken)
-    response = views.server_error(RequestFactory().get("/x/"))
+    monkeypatch.setattr(portal_views, "render", broken)
+    response = portal_views.server_error(RequestFactory().get("/x/"))
     assert response.status_code == 500 and "服务器内部错误" in response.content.decode()
 
 

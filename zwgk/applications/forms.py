@@ -16,6 +16,7 @@ from zwgk.applications.models import (
     Contest,
     Review,
 )
+from zwgk.core.errors import InvalidInput
 from zwgk.core.forms import ChineseForm
 from zwgk.org.models import Department
 
@@ -234,3 +235,16 @@ class ContestForm(forms.Form):
     result = forms.ChoiceField(label="结果", choices=Contest.RESULTS, initial="pending")
     decided_on = forms.DateField(label="审结日期", required=False, widget=DATE_WIDGET())
     note = forms.CharField(label="说明", required=False, widget=forms.Textarea(attrs={"rows": 2}))
+
+
+# A field of a service's body shown as another form field.
+FORM_FIELDS = {"other_body": "other_body_name"}
+
+
+def apply_errors(form: forms.Form, exc: InvalidInput) -> None:
+    """Put a service's refusal on the form, each message on its field (or at the top)."""
+    for field, message in exc.fields.items():
+        field = FORM_FIELDS.get(field, field)
+        form.add_error(field if field in form.fields else None, message)
+    if not exc.fields:
+        form.add_error(None, exc.message)

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from django.conf import settings
+from django.http import HttpResponse
 
 from zwgk.applications.models import (
     NOT_DISCLOSED_REASONS,
@@ -209,3 +210,15 @@ def render_docx(letter: Letter) -> bytes:
 def render_pdf(letter: Letter) -> bytes:
     """A4 PDF with its Chinese font embedded (the used glyphs only), readable in any PDF viewer."""
     return documents.render_pdf(document(letter))
+
+
+def download(letter: Letter, kind: str) -> HttpResponse:
+    """The letter as a download: ``pdf`` (what is sent) or ``docx`` (what the office edits)."""
+    if kind == "pdf":
+        content, content_type = render_pdf(letter), "application/pdf"
+    else:
+        content = render_docx(letter)
+        content_type = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+    response = HttpResponse(content, content_type=content_type)
+    response["Content-Disposition"] = f'attachment; filename="{letter.application.number}-{letter.pk}.{kind}"'
+    return response

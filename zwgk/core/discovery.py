@@ -1,6 +1,6 @@
 """How the project's apps plug in without editing shared files: an app may have ``api.py`` with
-``ROUTERS``, ``portal_urls.py`` and ``workbench_urls.py`` with ``urlpatterns``, ``demo.py`` with
-``load()``, and an AppConfig attribute ``workbench_nav``."""
+``ROUTERS``, ``demo.py`` with ``load()``, and an AppConfig attribute ``workbench_nav``. (URLs are
+listed in ``zwgk.urls``, explicitly, so a reader can follow them.)"""
 
 from __future__ import annotations
 

@@ -1,13 +1,13 @@
 from django.urls import path
 
-from zwgk.interaction import portal_views as views
+from zwgk.interaction import portal_views
 
 app_name = "interaction"
 urlpatterns = [
-    path("interaction/mailbox/", views.mailbox, name="mailbox"),
-    path("interaction/mailbox/receipt/", views.receipt, name="receipt"),
-    path("interaction/mailbox/query/", views.query, name="query"),
-    path("interaction/mailbox/public/", views.public_list, name="public"),
-    path("interaction/mailbox/public/feed.atom", views.PublicFeed(), name="feed"),
-    path("interaction/mailbox/public/<str:number>/", views.public_detail, name="public_detail"),
+    path("interaction/mailbox/", portal_views.mailbox, name="mailbox"),
+    path("interaction/mailbox/receipt/", portal_views.receipt, name="receipt"),
+    path("interaction/mailbox/query/", portal_views.query, name="query"),
+    path("interaction/mailbox/public/", portal_views.public_list, name="public"),
+    path("interaction/mailbox/public/feed.atom", portal_views.PublicFeed(), name="feed"),
+    path("interaction/mailbox/public/<str:number>/", portal_views.public_detail, name="public_detail"),
 ]

@@ -1,12 +1,12 @@
 from django.urls import path
 
-from zwgk.interaction import views
+from zwgk.interaction import workbench_views
 
 app_name = "interaction_wb"
 urlpatterns = [
-    path("messages/", views.queue, name="queue"),
-    path("messages/import/", views.import_csv, name="import"),
-    path("messages/register/", views.register, name="register"),
-    path("messages/word-lists/", views.word_lists, name="word_lists"),
-    path("messages/<str:number>/", views.detail, name="detail"),
+    path("messages/", workbench_views.queue, name="queue"),
+    path("messages/import/", workbench_views.import_csv, name="import"),
+    path("messages/register/", workbench_views.register, name="register"),
+    path("messages/word-lists/", workbench_views.word_lists, name="word_lists"),
+    path("messages/<str:number>/", workbench_views.detail, name="detail"),
 ]

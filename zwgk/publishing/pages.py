@@ -14,7 +14,7 @@ from zwgk.catalog.models import Entry, Section
 
 def fixed_urls() -> list[str]:
     """The pages that do not belong to one entry or one message."""
-    from zwgk.catalog.views import _page_starts
+    from zwgk.catalog.portal_views import _page_starts
 
     urls = [reverse("portal:home"), reverse("catalog:index")]
     urls += [reverse("portal:channel", args=[code]) for code, _ in Section.CHANNELS]

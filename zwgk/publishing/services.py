@@ -163,8 +163,8 @@ def _render_entry_chunks(chunks: list[list[tuple[int, str]]]) -> int:
     from django.utils import translation
 
     from zwgk.catalog.models import Entry
+    from zwgk.catalog.portal_views import entry_context
     from zwgk.catalog.selectors import LARGE_FIELDS
-    from zwgk.catalog.views import entry_context
     from zwgk.core.models import frozen_site
 
     renderer = Renderer()
@@ -222,7 +222,7 @@ def sitemap_urls(entry_id: int) -> list[str]:
     (walking the id range costs seconds on a large catalog: kept off the visible pages' task)."""
     from django.urls import reverse
 
-    from zwgk.catalog.views import _page_starts
+    from zwgk.catalog.portal_views import _page_starts
 
     starts = _page_starts()
     page_urls = [reverse("catalog:sitemap_page", args=[start]) for start in starts]

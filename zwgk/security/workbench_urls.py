@@ -1,9 +1,9 @@
 from django.urls import path
 
-from zwgk.security import views
+from zwgk.security import workbench_views
 
 app_name = "security"
 urlpatterns = [
-    path("audit/", views.audit_log, name="audit"),
-    path("audit/export.csv", views.audit_export, name="audit_export"),
+    path("audit/", workbench_views.audit_log, name="audit"),
+    path("audit/export.csv", workbench_views.audit_export, name="audit_export"),
 ]

@@ -1,16 +1,16 @@
 from django.urls import path
 
-from zwgk.workbench import admin_views, views
+from zwgk.workbench import admin_views, workbench_views
 
 app_name = "workbench"
 urlpatterns = [
-    path("", views.home, name="home"),
-    path("login/", views.login_view, name="login"),
-    path("logout/", views.logout_view, name="logout"),
-    path("password/", views.password, name="password"),
-    path("otp/", views.otp_enrol, name="otp"),
-    path("calendar/", views.calendar, name="calendar"),
-    path("departments/", views.departments, name="departments"),
+    path("", workbench_views.home, name="home"),
+    path("login/", workbench_views.login_view, name="login"),
+    path("logout/", workbench_views.logout_view, name="logout"),
+    path("password/", workbench_views.password, name="password"),
+    path("otp/", workbench_views.otp_enrol, name="otp"),
+    path("calendar/", workbench_views.calendar, name="calendar"),
+    path("departments/", workbench_views.departments, name="departments"),
     path("admin/departments/", admin_views.departments, name="admin_departments"),
     path("admin/staff/", admin_views.staff, name="admin_staff"),
     path("admin/staff/<str:username>/", admin_views.staff_change, name="admin_staff_change"),

@@ -1,6 +1,7 @@
-"""Pages of disclosure on application: the portal's form, receipt and status (Art. 13, 15), and the
-workbench's queues, case page and registration. Views parse forms and call
-services; they never change a status themselves."""
+"""Workbench pages of disclosure on application: queues, the case page with only the actions a
+person may take now, registration, scans, contests and letters (Art. 14–21). Views parse forms and
+call services; they never change a status themselves."""
+
 
 from __future__ import annotations
 
@@ -8,7 +9,6 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
@@ -18,123 +18,11 @@ from zwgk.applications import letters as letter_docs
 from zwgk.applications import selectors, services
 from zwgk.applications.models import Application, Outcome, Reason
 from zwgk.applications.services import ACTIONS
-from zwgk.core import limits
-from zwgk.core.errors import InvalidInput, NotFound, ServiceError
-from zwgk.core.models import current_site
+from zwgk.core.errors import InvalidInput, ServiceError
 from zwgk.core.transitions import TransitionRefused
 from zwgk.org.permissions import can, require
 from zwgk.security import audit
 
-RECEIPT_SESSION_KEY = "application_receipts"
-FORM_FIELDS = {"other_body": "other_body_name"}  # a body field shown as another form field
-
-
-def _crumbs(*extra: tuple[str, str | None]) -> list[tuple[str, str | None]]:
-    return [("网站首页", reverse("portal:home")), ("服务大厅", reverse("portal:channel", args=["services"])),
-            ("依申请公开", reverse("applications:apply")), *extra]
-
-
-def _apply_errors(form: f.forms.Form, exc: InvalidInput) -> None:
-    for field, message in exc.fields.items():
-        field = FORM_FIELDS.get(field, field)
-        form.add_error(field if field in form.fields else None, message)
-    if not exc.fields:
-        form.add_error(None, exc.message)
-
-
-# --- portal -----------------------------------------------------------------------------------------
-
-def apply(request: HttpRequest) -> HttpResponse:
-    """The application form (Art. 13); on submission it is stored and numbered at once (Art. 15)."""
-    form = f.ApplicationForm(request.POST if request.method == "POST" else None)
-    status = 422 if request.method == "POST" else 200
-    if request.method == "POST" and form.is_valid():
-        try:
-            limits.check_submission(request)
-            application, code = services.do_submit(form.cleaned_data)
-        except InvalidInput as exc:
-            _apply_errors(form, exc)
-        except limits.TooManyRequests as exc:
-            form.add_error(None, exc.message)
-            status = exc.status
-        else:
-            receipts = request.session.get(RECEIPT_SESSION_KEY, {})
-            receipts[application.number] = code
-            request.session[RECEIPT_SESSION_KEY] = receipts
-            return redirect("applications:receipt", number=application.number)
-    site = current_site()
-    return render(request, "applications/apply.html", {
-        "nav": "services", "form": form, "site": site, "crumbs": _crumbs(("提交申请", None)),
-        "reply_days": services.workdays.limit("application_reply"),
-    }, status=status)
-
-
-def receipt(request: HttpRequest, number: str) -> HttpResponse:
-    """The receipt (回执): number, query code, date of receipt and due date; printable. Shown only to
-    the browser that submitted it (the query code is never shown again)."""
-    code = request.session.get(RECEIPT_SESSION_KEY, {}).get(number)
-    if code is None:
-        raise Http404
-    application = selectors.for_citizen(number, code)
-    return render(request, "applications/receipt.html", {
-        "nav": "services", "application": application, "query_code": code, "crumbs": _crumbs(("申请回执", None)),
-    })
-
-
-def status(request: HttpRequest) -> HttpResponse:
-    """The applicant follows the case with number + query code; a wrong code is 404 like a wrong number.
-    The code travels by POST only, never in an address that ends up in logs or the history; wrong
-    codes are limited per address and per number (``core.limits``)."""
-    form = f.StatusForm(request.POST if request.method == "POST" else None)
-    context = {"nav": "services", "form": form, "crumbs": _crumbs(("办理进度查询", None))}
-    if request.method == "POST" and not form.is_valid():
-        return render(request, "applications/status.html", context, status=422)
-    if request.method == "POST":
-        number, code = form.cleaned_data["number"].strip(), form.cleaned_data["query_code"]
-        try:
-            application = limits.limited_lookup(request, number, lambda: selectors.for_citizen(number, code))
-        except NotFound:
-            context["not_found"] = True
-            return render(request, "applications/status.html", context, status=404)
-        except limits.TooManyRequests as exc:
-            context["refused"] = exc.message
-            return render(request, "applications/status.html", context, status=exc.status)
-        context.update({
-            "application": application,
-            "query_code": form.cleaned_data["query_code"].strip(),
-            "events": selectors.events(application, public_only=True),
-            "letters": application.letters.filter(public=True),
-            "clock": selectors.clock(application),
-            "letter_kinds": [("pdf", "下载PDF"), ("docx", "下载Word")],
-        })
-    return render(request, "applications/status.html", context)
-
-
-def _letter_response(letter, kind: str) -> HttpResponse:  # type: ignore[no-untyped-def]
-    if kind == "pdf":
-        content, content_type = letter_docs.render_pdf(letter), "application/pdf"
-    else:
-        content = letter_docs.render_docx(letter)
-        content_type = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
-    response = HttpResponse(content, content_type=content_type)
-    response["Content-Disposition"] = f'attachment; filename="{letter.application.number}-{letter.pk}.{kind}"'
-    return response
-
-
-@require_POST
-def citizen_letter(request: HttpRequest, number: str, letter_id: int, kind: str) -> HttpResponse:
-    """A letter of the case for the applicant: the query code comes in the POST body (a button on
-    the status page), never in the address."""
-    code = request.POST.get("query_code")
-    application = limits.limited_lookup(request, number, lambda: selectors.for_citizen(number, code))
-    letter = application.letters.filter(pk=letter_id, public=True).select_related("template").first()
-    if letter is None:
-        raise Http404
-    audit.personal_data(request.user, letter, f"letter.{kind}")
-    return _letter_response(letter, kind)
-
-
-# --- workbench --------------------------------------------------------------------------------------
 
 @login_required
 def queue(request: HttpRequest) -> HttpResponse:
@@ -222,7 +110,7 @@ def case_action(request: HttpRequest, number: str, action: str) -> HttpResponse:
         try:
             ACTIONS.perform(application, action, actor=request.user, body=f.form_body(form))
         except InvalidInput as exc:
-            _apply_errors(form, exc)
+            f.apply_errors(form, exc)
         except (ServiceError, TransitionRefused) as exc:
             form.add_error(None, exc.message)
         else:
@@ -253,7 +141,7 @@ def register(request: HttpRequest) -> HttpResponse:
             if "file" in exc.fields:
                 form.add_error("scan", exc.message)
             else:
-                _apply_errors(form, exc)
+                f.apply_errors(form, exc)
         else:
             messages.success(request, f"已登记，编号 {application.number}，查询码 {code}（请告知申请人）。")
             return redirect("applications_wb:case", number=application.number)
@@ -350,5 +238,5 @@ def staff_letter(request: HttpRequest, number: str, letter_id: int, kind: str) -
     if letter is None:
         raise Http404
     audit.personal_data(request.user, letter, f"letter.{kind}")
-    return _letter_response(letter, kind)
+    return letter_docs.download(letter, kind)
 
