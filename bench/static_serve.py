@@ -51,6 +51,7 @@ django.setup()
 from django.conf import settings  # noqa: E402
 from django.core.management import call_command  # noqa: E402
 
+from zwgk.org.models import Staff  # noqa: E402
 from zwgk.publishing import front, pages, services  # noqa: E402
 
 
@@ -117,7 +118,8 @@ def incremental() -> tuple[float, float]:
     from zwgk.catalog.services import do_import_entry
 
     number = f"11640000010065393W/2026-{secrets.randbelow(10**6):06d}"
-    entry = do_import_entry(index_number=number, title="国庆假期全省道路交通安全形势平稳", publisher="公安厅交警总队",
+    entry = do_import_entry(actor=Staff.objects.get(username="clerk"),
+                            index_number=number, title="国庆假期全省道路交通安全形势平稳", publisher="公安厅交警总队",
                             published_on=date(2026, 10, 8), section=Section.objects.get(code="news"),
                             category=Category.objects.first(), body="<p>国庆假期全省道路交通安全形势平稳。</p>")
     started, cpu = time.monotonic(), time.process_time()

@@ -122,7 +122,7 @@ def test_the_citizens_timeline_shows_the_chinese_labels(demo):
     from zwgk.applications.services import do_submit
 
     application, code = do_submit(person())
-    page = Client().get("/apply/status/", {"number": application.number, "query_code": code}).content.decode()
+    page = Client().post("/apply/status/", {"number": application.number, "query_code": code}).content.decode()
     assert "提交（申请人）" in page and "submit（" not in page
 
 

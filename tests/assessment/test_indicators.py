@@ -85,9 +85,8 @@ def test_a_corrected_reconsideration_is_lost_for_the_lead_department(register, a
     from zwgk.applications import services
 
     answered = act(register(date(2026, 3, 2)), "reply", "clerk", on=date(2026, 3, 3), outcome="not_held")
-    services.do_record_contest(answered, staff("legal_handler"), {
-        "kind": "reconsideration", "filed_on": date(2026, 4, 1), "result": "corrected",
-        "decided_on": date(2026, 6, 15)})
+    services.do_record_contest(answered, actor=staff("legal_handler"), kind="reconsideration",
+                               filed_on=date(2026, 4, 1), result="corrected", decided_on=date(2026, 6, 15))
     result = selectors.assess(2026, "q2", today=TODAY)
     assert answered.number in [c.reference for c in result.cases["contests_lost"]["office"]]
     assert answered.number not in [c.reference for c in selectors.assess(2026, "q1", today=TODAY).cases[

@@ -9,6 +9,7 @@ import pytest
 
 from zwgk.assessment import selectors
 from zwgk.assessment.models import AlarmRule, AnnualReport
+from zwgk.org.models import Staff
 
 pytestmark = pytest.mark.django_db
 
@@ -23,7 +24,8 @@ def watched_news(demo):
     section = Section.objects.create(code="test_news", name="测试动态", department=Department.objects.get(
         code="publicity"))
     AlarmRule.objects.filter(code="news_sections").update(sections=["test_news"])
-    catalog.do_import_entry(index_number="TEST/news/1", title="全区公安机关开展冬季交通安全宣传", publisher="宣传处",
+    catalog.do_import_entry(actor=Staff.objects.get(username="clerk"),
+                            index_number="TEST/news/1", title="全区公安机关开展冬季交通安全宣传", publisher="宣传处",
                             published_on=date(2026, 11, 10), section=section,
                             category=Category.objects.get(code="campaigns"), body="<p>正文</p>")
     return section

@@ -42,9 +42,9 @@ def pdf_bytes(text: str) -> bytes:
     from reportlab.pdfbase.ttfonts import TTFont
     from reportlab.pdfgen import canvas
 
-    from zwgk.applications.letters import font_file
+    from zwgk.core.documents import pdf_font_file
 
-    path, index = font_file()
+    path, index = pdf_font_file()
     pdfmetrics.registerFont(TTFont("test-cjk", path, subfontIndex=index))
     buffer = io.BytesIO()
     page = canvas.Canvas(buffer)

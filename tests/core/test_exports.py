@@ -52,7 +52,7 @@ def test_the_catalog_xlsx_does_not_carry_a_formula(demo):
 
 
 def test_the_annual_report_xlsx_quotes_a_formula_like_label():
-    from zwgk.applications.report import Cell, _number_or_text
+    from zwgk.assessment.report import Cell, _number_or_text
 
     cell = Cell(row=0, col=0, text="=1+1", header=True)
     assert _number_or_text(cell) == "'=1+1"

@@ -12,6 +12,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 import pytest
 
 from zwgk.catalog.models import Category, Section
+from zwgk.org.models import Staff
 from zwgk.publishing.links import USER_AGENT, check_links, links_in
 from zwgk.publishing.models import BrokenLink
 
@@ -51,7 +52,8 @@ def test_broken_links_are_recorded_per_section_and_department(demo, remote, staf
 
     section = Section.objects.get(code="news")
     entry = do_import_entry(
-        index_number="11640000010065393W/2026-100801", title="国庆期间出入境证件办理指引",
+        actor=Staff.objects.get(username="clerk"), index_number="11640000010065393W/2026-100801",
+        title="国庆期间出入境证件办理指引",
         publisher="公安厅出入境管理局",
         published_on=date(2026, 10, 8), section=section, category=Category.objects.first(),
         body=f'<p><a href="{remote}/ok">办事指南</a> <a href="{remote}/gone">旧版表格</a> '

@@ -6,6 +6,7 @@ from __future__ import annotations
 from datetime import date
 
 from zwgk.catalog.models import Category, Entry, Section
+from zwgk.org.models import Staff
 from zwgk.publishing import services
 from zwgk.publishing.models import PublishedFile
 
@@ -25,7 +26,8 @@ PAGES = {
 def _import(index_number: str, title: str, section: str = "news") -> Entry:
     from zwgk.catalog.services import do_import_entry
 
-    return do_import_entry(index_number=index_number, title=title, publisher="公安厅宣传处",
+    return do_import_entry(actor=Staff.objects.get(username="clerk"),
+                           index_number=index_number, title=title, publisher="公安厅宣传处",
                            published_on=date(2026, 9, 28), section=Section.objects.get(code=section),
                            category=Category.objects.first(), body="<p>国庆节期间全省公安机关加强社会面巡逻防控。</p>")
 
@@ -81,7 +83,7 @@ def test_a_withdrawn_entry_leaves_the_tree(published, staff, django_capture_on_c
     page = published / services.file_for(entry.get_absolute_url())
     assert page.exists()
     with django_capture_on_commit_callbacks(execute=True):
-        do_withdraw(staff("publicity_head"), entry, "内容已过时")
+        do_withdraw(entry, actor=staff("publicity_head"), reason="内容已过时")
     assert not page.exists()
     assert not PublishedFile.objects.filter(path=services.file_for(entry.get_absolute_url())).exists()
     assert "关于调整出入境证件办理时间的通告" not in (published / "catalog/section/news/index.html").read_text()
@@ -93,12 +95,12 @@ def test_a_validity_change_rerenders_the_entry_page(published, staff, django_cap
     with django_capture_on_commit_callbacks(execute=True):
         entry = _import("11640000010065393W/2026-101001", "道路交通安全管理若干规定")
     with django_capture_on_commit_callbacks(execute=True):
-        do_set_validity(staff("publicity_head"), entry, Entry.REPEALED)
+        do_set_validity(entry, actor=staff("publicity_head"), validity=Entry.REPEALED)
     assert "【已废止】" in (published / services.file_for(entry.get_absolute_url())).read_text()
 
 
 def test_the_site_profile_and_a_section_name_rerender_what_shows_them(published, django_capture_on_commit_callbacks):
-    from zwgk.portal.models import SiteProfile
+    from zwgk.core.models import SiteProfile
 
     with django_capture_on_commit_callbacks(execute=True):
         site = SiteProfile.objects.get()

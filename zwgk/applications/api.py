@@ -10,7 +10,7 @@ from django.http import HttpRequest, HttpResponse
 from ninja import File, Router, Schema
 from ninja.files import UploadedFile
 
-from zwgk.api.schemas import ErrorOut
+from zwgk.api.schemas import ErrorOut, inline_json_schema
 from zwgk.applications import case_file as case_file_zip
 from zwgk.applications import letters as letter_docs
 from zwgk.applications import selectors, services
@@ -80,7 +80,7 @@ def detail(request: HttpRequest, number: str, query_code: str | None = None):
 def _action_bodies() -> dict[str, Any]:
     """The body of each action, for the OpenAPI document (the endpoint validates by ``action``)."""
     return {"requestBody": {"required": True, "content": {"application/json": {"schema": {"oneOf": [
-        {**action.body.model_json_schema(), "title": name} for name, action in ACTIONS.actions.items()
+        {**inline_json_schema(action.body), "title": name} for name, action in ACTIONS.actions.items()
     ]}}}}}
 
 

@@ -61,7 +61,7 @@ class Event(models.Model):
 class NotificationText(models.Model):
     """What a citizen is told, and when, as data (DESIGN.md principle 2): the SMS and e-mail texts
     for receipt, supplement notice, extension, pause and reply (Art. 15, 18, 31). Placeholders:
-    ``{site}``, ``{number}``, ``{due_on}``."""
+    ``{site}``, ``{number}``, ``{due_on}``, ``{note}`` (the event's public note)."""
 
     code = models.SlugField("代码", max_length=60, primary_key=True)
     name = models.CharField("名称", max_length=60)

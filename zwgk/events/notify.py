@@ -1,5 +1,6 @@
 """Citizens kept informed: applicants and senders are told by SMS and e-mail when their case is
-received, needs a supplement, is extended or paused, and is answered (Art. 15, 18, 31).
+received, needs a supplement, is extended or paused, and is answered (Art. 15, 18, 31). A text may
+quote the event's public note (``{note}``: e.g. who agreed to an extension and until when).
 
 The trigger is the case's event, written by the service that acted (DESIGN.md principle 4), so
 that no action can forget to tell the citizen and no service carries sending code: a receiver of
@@ -74,7 +75,7 @@ def notify(event_id: int) -> list[Notification]:
     case = event.content_type.get_object_for_this_type(pk=event.object_id) if text else None
     if text is None or case is None:
         return []
-    values = {"site": current_site().name, "number": case.number,
+    values = {"site": current_site().name, "number": case.number, "note": event.note if event.public else "",
               "due_on": f"{case.due_on:%Y年%m月%d日}" if getattr(case, "due_on", None) else "（暂停计算）"}
     sent = []
     mobile = mobile_number(getattr(case, "phone", ""))
