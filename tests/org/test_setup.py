@@ -68,3 +68,10 @@ def test_setup_runs_in_production_and_loads_no_demo_accounts(tmp_path: Path):
 def test_setup_names_the_first_admin_as_asked(db, username):
     setup(admin=username)
     assert Staff.objects.get(username=username).has_role("sysadmin")
+
+
+def test_setup_keeps_the_due_soon_threshold_of_the_policy_profiles(db):
+    from zwgk.workdays.models import PolicyProfile
+
+    setup()
+    assert all(profile.limits["due_soon"] == 3 for profile in PolicyProfile.objects.all())

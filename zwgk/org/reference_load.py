@@ -14,9 +14,11 @@ from django.db import transaction
 from zwgk.org.models import Department, MessageRoute, Role, Staff
 from zwgk.org.reference import DEPARTMENTS, ROUTES
 
-# Migrations whose seed() only creates what is missing (get_or_create).
+# Migrations whose seed() creates what is missing or puts the seed's values back, in this order (the
+# due-soon threshold is added to the policy profiles after their own seed has written them).
 ADDITIVE_SEEDS = ["zwgk.catalog.migrations.0006_reference_data", "zwgk.interaction.migrations.0002_reference_data",
-                  "zwgk.workdays.migrations.0002_seed_reference_data"]
+                  "zwgk.workdays.migrations.0002_seed_reference_data",
+                  "zwgk.workdays.migrations.0003_due_soon_threshold"]
 FIRST_ADMIN_DEPARTMENT = "tech"
 
 

@@ -5,7 +5,8 @@ from django.db import migrations
 DUE_SOON = 3  # working days: what the daily reminders have always warned about
 
 
-def add(apps, schema_editor):
+def seed(apps, schema_editor):
+    """Also run by ``manage.py setup`` after the profiles' own seed (``org.reference_load``)."""
     PolicyProfile = apps.get_model("workdays", "PolicyProfile")
     for profile in PolicyProfile.objects.all():
         profile.limits = {**profile.limits, "due_soon": profile.limits.get("due_soon", DUE_SOON)}
@@ -21,4 +22,4 @@ def remove(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [("workdays", "0002_seed_reference_data")]
-    operations = [migrations.RunPython(add, remove)]
+    operations = [migrations.RunPython(seed, remove)]
