@@ -56,3 +56,26 @@ def test_the_annual_report_xlsx_quotes_a_formula_like_label():
 
     cell = Cell(row=0, col=0, text="=1+1", header=True)
     assert _number_or_text(cell) == "'=1+1"
+
+
+def test_the_dashboard_xlsx_quotes_a_formula_like_department_name():
+    import io
+    from collections import defaultdict
+    from types import SimpleNamespace
+
+    from openpyxl import load_workbook
+
+    from zwgk.assessment import dashboard
+
+    row = SimpleNamespace(name="=HYPERLINK(\"http://x\")", score=90, rate_text="100%", counts=defaultdict(int))
+    sheet = load_workbook(io.BytesIO(dashboard.workbook("departments", [row], [], []))).active
+    assert sheet.cell(2, 1).value == "'=HYPERLINK(\"http://x\")" and sheet.cell(2, 1).data_type == "s"
+
+
+@pytest.mark.django_db
+def test_the_audit_csv_quotes_a_formula_like_object():
+    from zwgk.security import audit, selectors
+
+    audit.log("section_changed", obj="=cmd|' /C calc'!A0")
+    lines = "".join(selectors.csv_lines(selectors.entries()))
+    assert "'=cmd" in lines and ",=cmd" not in lines

@@ -10,6 +10,7 @@ from datetime import date
 
 from zwgk.assessment import selectors
 from zwgk.assessment.models import IndicatorCode
+from zwgk.core.exports import safe_row
 
 I = IndicatorCode  # noqa: E741
 ON_TIME = [I.APPLICATIONS_ON_TIME, I.MESSAGES_ON_TIME, I.ENTRIES_ON_TIME]
@@ -84,15 +85,15 @@ def workbook(table: str, rows: list[DepartmentRow], months: list[Month], alarms:
     if table == "departments":
         sheet.append(["部门", "得分", "按期率", *[I(i).label for i in I.values]])
         for r in rows:
-            sheet.append([r.name, r.score, r.rate_text, *[r.counts[i] for i in I.values]])
+            sheet.append(safe_row([r.name, r.score, r.rate_text, *[r.counts[i] for i in I.values]]))
     elif table == "trend":
         sheet.append(["月份", "按期件数", "超期件数"])
         for m in months:
-            sheet.append([m.label, m.on_time, m.late])
+            sheet.append(safe_row([m.label, m.on_time, m.late]))
     else:
         sheet.append(["检查项", "级别", "栏目", "起始日期", "距否决天数", "说明"])
         for a in alarms:
-            sheet.append([a.item_label, a.level_label, a.section_name, a.since, a.days_to_veto, a.detail])
+            sheet.append(safe_row([a.item_label, a.level_label, a.section_name, a.since, a.days_to_veto, a.detail]))
     for cell in sheet[1]:
         cell.font = Font(bold=True)
     out = io.BytesIO()

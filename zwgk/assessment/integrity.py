@@ -24,6 +24,7 @@ from django.db import models
 
 from zwgk.assessment.models import DishonestyRecord, DishonestySource
 from zwgk.core.errors import InvalidInput
+from zwgk.core.exports import safe_record
 from zwgk.events.services import event_names, record
 from zwgk.org.models import Staff
 from zwgk.org.permissions import require
@@ -74,7 +75,7 @@ def to_csv(records: models.QuerySet[DishonestyRecord]) -> bytes:
     writer = csv.DictWriter(out, fieldnames=FIELDS)
     writer.writeheader()
     for row in rows(records):
-        writer.writerow({k: ("'" + v if isinstance(v, str) and v[:1] in "=+-@" else v) for k, v in row.items()})
+        writer.writerow(safe_record(row))
     return out.getvalue().encode("utf-8")
 
 

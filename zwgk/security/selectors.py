@@ -12,6 +12,7 @@ from django.core.paginator import Page, Paginator
 from django.db.models import QuerySet
 from django.utils import timezone
 
+from zwgk.core.exports import safe_row
 from zwgk.security.models import AuditEntry
 
 PAGE_SIZE = 100
@@ -52,9 +53,9 @@ def csv_lines(qs: QuerySet) -> Iterator[str]:
     buffer.write("\ufeff")
     writer.writerow(EXPORT_HEADER)
     for entry in qs.iterator(chunk_size=2000):
-        writer.writerow([entry.seq, timezone.localtime(entry.at).isoformat(), entry.actor, entry.ip or "",
-                         entry.get_kind_display(), entry.object, entry.get_result_display(), entry.detail,
-                         entry.hash])
+        writer.writerow(safe_row([entry.seq, timezone.localtime(entry.at).isoformat(), entry.actor, entry.ip or "",
+                                  entry.get_kind_display(), entry.object, entry.get_result_display(), entry.detail,
+                                  entry.hash]))
         yield buffer.getvalue()
         buffer.seek(0)
         buffer.truncate()
