@@ -67,6 +67,8 @@ def test_status_page_with_number_and_code(demo):
     assert page.status_code == 200
     text = page.content.decode()
     assert "已登记，待初审" in text and "收到申请" in text
+    explain = f'/workdays/explain/?start={application.received_on:%Y-%m-%d}&amp;days=15">如何计算</a>'
+    assert explain in text  # every due date says how it was counted
 
 
 def test_status_page_wrong_code_is_404(demo):

@@ -148,3 +148,12 @@ def test_celery_task_runs_the_reminders(db, demo):
     from zwgk.applications.tasks import send_reminders
 
     assert set(send_reminders.apply().get()) == {"expired", "cases", "mails"}
+
+
+def test_the_case_page_links_its_due_date_to_how_it_was_counted(register, client, staff):
+    from datetime import date
+
+    a = register(date(2026, 9, 30))
+    client.force_login(staff("clerk"))
+    page = client.get(f"/workbench/applications/{a.number}/").content.decode()
+    assert '/workdays/explain/?start=2026-09-30&amp;days=15">如何计算</a>' in page
