@@ -14,8 +14,8 @@ AFTER = [("applications", "0004_annual_figure_moved_to_assessment"),
          ("assessment", "0001_annual_figure_moved_from_applications")]
 
 
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)  # keeps the seeded reference data
-def test_figures_and_their_content_type_survive_the_move(django_user_model):
+@pytest.mark.django_db(transaction=True)
+def test_figures_and_their_content_type_survive_the_move(django_user_model, reference_data):
     executor = MigrationExecutor(connection)
     executor.migrate(BEFORE)
     old = executor.loader.project_state(BEFORE[:1]).apps

@@ -34,27 +34,6 @@ def browser() -> Iterator[object]:
 
 
 @pytest.fixture
-def reference_data(transactional_db):
-    """The reference data the project's migrations seed (roles, calendar, time limits, categories,
-    number patterns): a live-server test flushes the database after each test, that data included."""
-    from django.apps import apps
-    from django.db import connection
-    from django.db.migrations.loader import MigrationLoader
-    from django.db.migrations.operations import RunPython
-
-    loader = MigrationLoader(connection, ignore_no_migrations=True)
-    for key in loader.graph.leaf_nodes():
-        for app_label, name in loader.graph.forwards_plan(key):
-            migration = loader.disk_migrations.get((app_label, name))
-            if migration is None or not type(migration).__module__.startswith("zwgk."):
-                continue
-            for operation in migration.operations:
-                if isinstance(operation, RunPython):
-                    with connection.schema_editor(atomic=False) as editor:
-                        operation.code(apps, editor)
-
-
-@pytest.fixture
 def page(browser, live_server, reference_data) -> Iterator[object]:
     """A fresh browser page whose relative URLs go to the live server (``page.goto("/")``)."""
     context = browser.new_context(base_url=live_server.url, locale="zh-CN")

@@ -10,7 +10,6 @@ import time
 import pytest
 from django.db import connection
 
-from tests.browser.conftest import reference_data  # noqa: F401  (the migrations' data after a flush)
 from zwgk.core.transitions import TransitionRefused
 
 pytestmark = [
@@ -19,7 +18,7 @@ pytestmark = [
 ]
 
 
-def test_two_concurrent_publications_give_one_change_and_one_refusal(reference_data, monkeypatch):  # noqa: F811
+def test_two_concurrent_publications_give_one_change_and_one_refusal(reference_data, monkeypatch):
     from django.core.management import call_command
 
     from zwgk.catalog import search, services

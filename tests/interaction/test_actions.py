@@ -133,8 +133,8 @@ def test_due_soon_and_overdue_come_from_the_working_day_engine(make, monkeypatch
 
 
 @pytest.mark.skipif("connection.vendor != 'postgresql'", reason="row locks need PostgreSQL")
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
-def test_two_clerks_replying_at_once_give_one_reply_and_one_refusal(make, people):
+@pytest.mark.django_db(transaction=True)
+def test_two_clerks_replying_at_once_give_one_reply_and_one_refusal(reference_data, make, people):
     message = make()
     message = services.do_route(message, actor=people("clerk"), department="public_order")
     handler, head = people("public_order_handler"), people("public_order_head")
