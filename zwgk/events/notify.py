@@ -15,10 +15,9 @@ import logging
 from collections.abc import Callable
 from typing import Any
 
-from django.conf import settings
 from django.core.mail import send_mail
-from django.db import transaction
 
+from zwgk.core.background import after_commit
 from zwgk.events.models import Event, Notification, NotificationText
 
 logger = logging.getLogger(__name__)
@@ -49,19 +48,9 @@ def on_event(sender: Any, instance: Event, created: bool, raw: bool = False, **k
     """post_save receiver of Event: schedule the citizen's notification after commit."""
     if not created or raw or text_for(instance) is None:
         return
-    if getattr(settings, "CELERY_TASK_ALWAYS_EAGER", False):
-        transaction.on_commit(lambda: _send_logged(instance.pk))
-    else:
-        from zwgk.events.tasks import notify_citizen
+    from zwgk.events.tasks import notify_citizen
 
-        transaction.on_commit(lambda: notify_citizen.delay(instance.pk))
-
-
-def _send_logged(event_id: int) -> None:
-    try:
-        notify(event_id)
-    except Exception:  # telling the citizen must never undo or fail the action itself
-        logger.exception("notification for event %s could not be sent", event_id)
+    after_commit(notify_citizen, instance.pk, description=f"notification for event {instance.pk}")
 
 
 def notify(event_id: int) -> list[Notification]:

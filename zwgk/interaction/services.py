@@ -21,6 +21,7 @@ from django.utils import timezone
 
 from zwgk.core import contact, query_codes
 from zwgk.core.actions import ActionRegistry
+from zwgk.core.background import after_commit
 from zwgk.core.errors import Conflict, InvalidInput, NotFound
 from zwgk.core.numbering import next_number
 from zwgk.core.transitions import TransitionTable
@@ -158,21 +159,9 @@ def _set_due(message: Message) -> None:
 
 def _alert_office(message: Message) -> None:
     """Art. 34: the office is told at once (e-mail after commit; the to-do list shows it too)."""
-    from django.conf import settings
-
     from zwgk.interaction.tasks import alert_emergency
 
-    def run_here() -> None:
-        try:
-            alert_emergency(message.pk)
-        except Exception:  # a mail server being down must not fail the citizen's submission
-            logger.exception("emergency alert for %s could not be sent", message.number)
-
-    if getattr(settings, "CELERY_TASK_ALWAYS_EAGER", False):
-        # the embedded default: run in-process, without a Celery result object
-        transaction.on_commit(run_here)
-    else:
-        transaction.on_commit(lambda: alert_emergency.delay(message.pk))
+    after_commit(alert_emergency, message.pk, description=f"emergency alert for {message.number}")
 
 
 # --- intake ---------------------------------------------------------------------------------

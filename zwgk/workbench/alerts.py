@@ -19,6 +19,7 @@ from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
 from django.db.models import Q
 
+from zwgk.core.background import after_commit
 from zwgk.workbench.models import StaffAlert
 from zwgk.workbench.todo import TodoItem, todo_for
 
@@ -92,19 +93,9 @@ def on_event(sender: Any, instance: Any, created: bool, raw: bool = False, **kwa
     if not created or raw or (instance.content_type.app_label, instance.content_type.model) not in (
             ("applications", "application"), ("interaction", "message")):
         return
-    if getattr(settings, "CELERY_TASK_ALWAYS_EAGER", False):
-        transaction.on_commit(lambda: _alert_logged(instance.pk))
-    else:
-        from zwgk.workbench.tasks import alert_staff
+    from zwgk.workbench.tasks import alert_staff
 
-        transaction.on_commit(lambda: alert_staff.delay(instance.pk))
-
-
-def _alert_logged(event_id: int) -> None:
-    try:
-        alert_event(event_id)
-    except Exception:  # an alert must never fail the action that caused it
-        logger.exception("staff alerts for event %s failed", event_id)
+    after_commit(alert_staff, instance.pk, description=f"staff alerts for event {instance.pk}")
 
 
 def alert_event(event_id: int) -> int:
