@@ -9,7 +9,6 @@ action writes a ``MessageEvent``. Art. 28–32 (director's mailbox), Art. 34–3
 
 from __future__ import annotations
 
-import logging
 import re
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -59,7 +58,6 @@ from zwgk.org.models import Department
 from zwgk.org.permissions import require
 from zwgk.workdays import services as workdays
 
-logger = logging.getLogger(__name__)
 R, T, L, H, A, C = (MessageStatus.RECEIVED, MessageStatus.ROUTED, MessageStatus.AWAITING_LEGAL,
                     MessageStatus.AWAITING_HEAD, MessageStatus.ANSWERED, MessageStatus.CLOSED)
 OPEN, ALL = (R, T, L, H), tuple(MessageStatus.values)

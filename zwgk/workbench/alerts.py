@@ -9,7 +9,6 @@ the daily job does the same for everyone, which is how "about to be late" reache
 
 from __future__ import annotations
 
-import logging
 from collections.abc import Iterable
 from typing import Any
 
@@ -23,7 +22,6 @@ from zwgk.core.background import after_commit
 from zwgk.workbench.models import StaffAlert
 from zwgk.workbench.todo import TodoItem, todo_for
 
-logger = logging.getLogger(__name__)
 # Roles whose holders act on cases of any department (the office, the chain of Art. 20).
 CROSS_DEPARTMENT_ROLES = ("clerk", "office_head", "secrecy", "legal", "leader")
 
