@@ -246,6 +246,9 @@ ZWGK_PASSWORD_MAX_AGE_DAYS = int(os.environ.get("ZWGK_PASSWORD_MAX_AGE_DAYS", "9
 ZWGK_PASSWORD_HISTORY = int(os.environ.get("ZWGK_PASSWORD_HISTORY", "5"))
 # A workbench session ends after this many minutes without a request.
 ZWGK_SESSION_IDLE_MINUTES = int(os.environ.get("ZWGK_SESSION_IDLE_MINUTES", "30"))
+# Publishing, approving and role changes ask for the password again when the last check (login or
+# re-check) is older than this many minutes (issue 10); API tokens count as checked while valid.
+ZWGK_REAUTH_MINUTES = int(os.environ.get("ZWGK_REAUTH_MINUTES", str(ZWGK_SESSION_IDLE_MINUTES)))
 # Two-factor login (TOTP + backup codes) is required for accounts holding these roles (those that
 # can publish, sign off, approve or administer); on by default in production.
 ZWGK_OTP_REQUIRED = os.environ.get("ZWGK_OTP_REQUIRED", "1" if PRODUCTION else "0") == "1"

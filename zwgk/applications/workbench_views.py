@@ -9,6 +9,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
@@ -16,12 +17,13 @@ from zwgk.applications import case_file as case_file_zip
 from zwgk.applications import forms as f
 from zwgk.applications import letters as letter_docs
 from zwgk.applications import selectors, services
-from zwgk.applications.models import Application, Outcome, Reason
+from zwgk.applications.models import ABANDON_REASONS, Application, Decision, LetterTemplate, Outcome, Reason
 from zwgk.applications.services import ACTIONS
 from zwgk.core.errors import InvalidInput, ServiceError
 from zwgk.core.transitions import TransitionRefused
 from zwgk.org.permissions import can, require
 from zwgk.security import audit
+from zwgk.workbench import confirm as confirm_step
 
 
 @login_required
@@ -107,8 +109,12 @@ def case_action(request: HttpRequest, number: str, action: str) -> HttpResponse:
         raise Http404
     form = form_class(request.POST, prefix=action)
     if form.is_valid():
+        body = f.form_body(form)
+        page = _gate(request, application, action, body)
+        if page is not None:
+            return page
         try:
-            ACTIONS.perform(application, action, actor=request.user, body=f.form_body(form))
+            ACTIONS.perform(application, action, actor=request.user, body=body)
         except InvalidInput as exc:
             f.apply_errors(form, exc)
         except (ServiceError, TransitionRefused) as exc:
@@ -119,6 +125,39 @@ def case_action(request: HttpRequest, number: str, action: str) -> HttpResponse:
     application.refresh_from_db()
     context = _case_context(request, application, bound=(action, form))
     return render(request, "applications/wb_case.html", context, status=422)
+
+
+def _gate(request: HttpRequest, application: Application, action: str, body: dict) -> HttpResponse | None:
+    """答复 and 视为放弃 are confirmed first (issue 13); approving a sign-off or an extension asks for
+    the password again when the last check is old (issue 10)."""
+    approves = action == "sign_off" and body.get("decision") == Decision.APPROVE
+    needs_password = approves or action == "approve_extension"
+    confirmation = _confirmation(application, action, body) if action in ("reply", "abandon") else None
+    return confirm_step.gate(request, action=f"application.{action}", confirm=confirmation, obj=application,
+                             needs_password=needs_password, nav="applications",
+                             back_url=reverse("applications_wb:case", args=[application.number]))
+
+
+def _confirmation(application: Application, action: str, body: dict) -> confirm_step.Confirmation:
+    """What the reply or the abandonment will do: the case, the outcome and the letter issued."""
+    case = f"申请 {application.number}"
+    back = reverse("applications_wb:case", args=[application.number])
+    rows = [("申请人", application.name), ("所需信息", application.description[:200])]
+    if action == "abandon":
+        rows += [("结果", f"视为放弃申请：{dict(ABANDON_REASONS).get(body.get('reason', ''), '')}，办结并停止计时"),
+                 ("日期", str(body.get("on", ""))), ("文书", "不出具答复书；申请人可在查询页看到办理结果")]
+        return confirm_step.Confirmation("视为放弃", case, back, rows)
+    answer = services.draft_answer(application) if application.status == Application.SIGNED_OFF else body
+    outcome = answer.get("outcome") or ""
+    letter = LetterTemplate.objects.filter(pk=letter_docs.OUTCOME_LETTER.get(outcome, "")).first()
+    rows += [("答复类型", Outcome(outcome).label if outcome in Outcome.values else "—")]
+    if answer.get("reason"):
+        rows.append(("理由", Reason(answer["reason"]).label))
+    if answer.get("content"):
+        rows.append(("答复内容", answer["content"]))
+    rows += [("答复日期", str(body.get("on", ""))), ("将出具的文书", letter.name if letter else "—"),
+             ("结果", "答复申请人并办结，停止计时")]
+    return confirm_step.Confirmation("答复", case, back, rows)
 
 
 @login_required

@@ -12,6 +12,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.files.storage import default_storage
 from django.http import FileResponse, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
@@ -23,6 +24,7 @@ from zwgk.core.transitions import TransitionRefused
 from zwgk.events.models import Event
 from zwgk.events.services import event_label
 from zwgk.org.permissions import can, get_for, require
+from zwgk.workbench import confirm as confirm_step
 
 
 class DraftForm(forms.Form):
@@ -173,6 +175,9 @@ def _scan_views(entry: Entry) -> list[dict[str, Any]]:
 def detail(request: HttpRequest, pk: int) -> HttpResponse:
     entry = _entry(request, pk)
     if request.method == "POST":
+        page = _gate(request, entry)
+        if page is not None:
+            return page
         try:
             done = _act(request, entry)
         except (ServiceError, TransitionRefused) as exc:
@@ -235,6 +240,31 @@ def _done(entry: Entry, action: str, result: Any) -> str:
         return f"效力已标记为“{result.get_validity_display()}”。"
     return {"review": "审核意见已记入审核审查台账。", "attach": "附件已添加。",
             "remove_attachment": "附件已删除。"}.get(action, "已办理。")
+
+
+def _gate(request: HttpRequest, entry: Entry) -> HttpResponse | None:
+    """发布 and 撤回 are confirmed first (issue 13); publishing and a review that approves ask for the
+    password again when the last check is old (issue 10)."""
+    action = request.POST.get("action", "")
+    post = request.POST
+    back = reverse("catalog_wb:detail", args=[entry.pk])
+    confirmation = None
+    rows = [("信息名称", entry.title), ("栏目", entry.section.name),
+            ("公开属性", entry.get_disclosure_attribute_display())]
+    if action == "publish":
+        when = post.get("scheduled_for", "").replace("T", " ")
+        rows += [("结果", f"定时发布：{when}" if when else "立即在门户网站发布，编发索引号，公众可见")]
+        if accepted := post.getlist("accepted_findings"):
+            rows.append(("放行的检查提示", f"{len(accepted)}处；理由：{post.get('override_reason', '')}"))
+        confirmation = confirm_step.Confirmation("发布", entry.title, back, rows)
+    elif action == "withdraw" and post.get("reason", "").strip():
+        rows += [("索引号", entry.index_number or "—"), ("撤回理由", post["reason"]),
+                 ("结果", "从门户网站撤下，目录保留并注明已撤回及理由"
+                  + ("；同时起草替换稿" if post.get("replace") else ""))]
+        confirmation = confirm_step.Confirmation("撤回", entry.title, back, rows)
+    needs_password = action == "publish" or (action == "review" and post.get("decision") == "approve")
+    return confirm_step.gate(request, action=f"catalog.{action}", confirm=confirmation, obj=entry,
+                             needs_password=needs_password, back_url=back, nav="catalog")
 
 
 def _act(request: HttpRequest, entry: Entry) -> str:

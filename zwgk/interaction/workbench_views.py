@@ -12,6 +12,7 @@ from django.contrib.auth.decorators import login_required
 from django.db.models import Q
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 
 from zwgk.core.errors import InvalidInput, NotFound, ServiceError
@@ -22,6 +23,7 @@ from zwgk.interaction.forms import ImportForm, MaskForm, RegisterForm
 from zwgk.interaction.models import Complexity, Message, MessageKind, ReplyTemplate, WordList
 from zwgk.org.models import Department
 from zwgk.org.permissions import can, require
+from zwgk.workbench import confirm as confirm_step
 
 
 @login_required
@@ -100,6 +102,9 @@ def _act(request: HttpRequest, message: Message) -> str:
 def detail(request: HttpRequest, number: str) -> HttpResponse:
     message = selectors.for_staff(request.user, number)
     if request.method == "POST":
+        page = _gate(request, message)
+        if page is not None:
+            return page
         try:
             messages.success(request, _act(request, message))
         except TransitionRefused as exc:
@@ -133,6 +138,31 @@ def detail(request: HttpRequest, number: str) -> HttpResponse:
             "route", "triage", "handle", "explain", "collective_review", "legal_review", "mark", "mask",
             "request_reclassification", "head_approve")},
     })
+
+
+def _gate(request: HttpRequest, message: Message) -> HttpResponse | None:
+    """答复 is confirmed first, stating where the reply goes (issue 13); the head's approval, which
+    sends it, asks for the password again when the last check is old (issue 10)."""
+    step = request.POST.get("step", "")
+    back = reverse("interaction_wb:detail", args=[message.number])
+    confirmation = None
+    content = request.POST.get("content", "").strip()
+    if step == "reply" and content:
+        legal = (request.POST.get("legal_review") or "").lower() in ("1", "on", "true", "yes")
+        if legal:
+            outcome = "提交法制部门审核，审核通过后答复（第二十九条）"
+        elif message.needs_head_approval:
+            outcome = "提交部门负责人审批，审批同意后答复（第二十九条）"
+        else:
+            public = message.public_allowed and not (message.withheld or message.abusive or message.hostile)
+            outcome = "立即答复来信人" + ("，并在门户网站公开显示（个人信息已屏蔽，第三十二条）" if public
+                                   else "，不公开显示")
+        confirmation = confirm_step.Confirmation(
+            "答复", f"{message.get_kind_display()} {message.number}", back,
+            [("标题", message.title), ("答复内容", content), ("结果", outcome)],
+            irreversible=not legal and not message.needs_head_approval)
+    return confirm_step.gate(request, action=f"message.{step}", confirm=confirmation, obj=message,
+                             needs_password=step == "head_approve", back_url=back, nav="messages")
 
 
 def _draft_view(message: Message) -> Message:

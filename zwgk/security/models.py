@@ -30,6 +30,8 @@ class AuditKind(models.TextChoices):
     BACKUP = "backup", "数据备份"
     RESTORE = "restore", "数据恢复"
     SETUP = "setup", "系统初始化"
+    REAUTH = "reauth", "再次验证密码"
+    WORD_LIST_CHANGED = "word_list_changed", "变更屏蔽词表"
 
 
 class AuditResult(models.TextChoices):

@@ -12,6 +12,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 
 from zwgk.catalog import admin_services as sections
 from zwgk.catalog.models import Section
@@ -24,6 +25,7 @@ from zwgk.org.models import Department, Staff
 from zwgk.org.permissions import require
 from zwgk.security.models import AuditKind
 from zwgk.workbench import admin_forms as f
+from zwgk.workbench import confirm as confirm_step
 
 
 def _attempt(form: forms.Form, action: Callable[[], Any]) -> Any:
@@ -122,6 +124,11 @@ def staff_change(request: HttpRequest, username: str) -> HttpResponse:
     form = f.StaffChangeForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
+        changes_roles = {r.code for r in data["roles"]} != {r.code for r in initial["roles"]}
+        page = confirm_step.gate(request, action="org.change_roles", obj=person, needs_password=changes_roles,
+                                 back_url=reverse("workbench:admin_staff_change", args=[username]), nav="admin")
+        if page is not None:
+            return page
         if _attempt(form, lambda: org.do_change_staff(
                 request.user, username, name=data["name"], department=_code(data["department"]) or "",
                 roles=[r.code for r in data["roles"]])):

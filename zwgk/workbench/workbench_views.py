@@ -27,7 +27,7 @@ from zwgk.org import services as org_services
 from zwgk.org.middleware import SEEN
 from zwgk.org.models import Department, MessageRoute
 from zwgk.org.permissions import can, require
-from zwgk.security import audit
+from zwgk.security import audit, reauth
 from zwgk.security.models import AuditKind
 from zwgk.workbench.forms import (
     CalendarForm,
@@ -89,6 +89,7 @@ def password(request: HttpRequest) -> HttpResponse:
                 form.add_error(field if field in form.fields else None, text)
         else:
             update_session_auth_hash(request, request.user)
+            reauth.mark_checked(request)
             messages.success(request, "密码已修改。")
             return redirect("workbench:home")
     owed = "expired" if auth.password_expired(request.user) else ("initial" if request.user.must_change_password
