@@ -57,7 +57,7 @@ def test_review_publish_and_due_list_through_the_pages(browser_as, draft, handle
     page = browser_as("publicity_handler").get("/workbench/catalog/").content.decode()
     assert "已超期" in page and entry["title"] in page
     assert entry["title"] not in browser_as("traffic_handler").get("/workbench/catalog/").content.decode()
-    browser_as("publicity_handler").post(f"/workbench/catalog/{entry['id']}/", {"action": "publish"})
+    browser_as("publicity_handler").post(f"/workbench/catalog/{entry['id']}/", {"action": "publish", "confirmed": "1"})
     assert Entry.objects.get(pk=entry["id"]).status == Entry.PUBLISHED
 
 

@@ -52,7 +52,7 @@ def test_office_routes_and_department_answers_in_the_workbench(make, people):
     head = logged_in(people, "inspection_head")
     page = head.get(f"/workbench/messages/{message.number}/").content.decode()
     assert "您好，已核查整改。" in page and "审批同意并发出" in page
-    head.post(f"/workbench/messages/{message.number}/", {"step": "head_approve", "opinion": "同意"})
+    head.post(f"/workbench/messages/{message.number}/", {"step": "head_approve", "opinion": "同意", "confirmed": "1"})
     message.refresh_from_db()
     assert message.status == Message.ANSWERED and message.reply == "您好，已核查整改。"
     assert message.head_approved_by.username == "inspection_head"

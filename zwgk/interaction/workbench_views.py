@@ -141,26 +141,31 @@ def detail(request: HttpRequest, number: str) -> HttpResponse:
 
 
 def _gate(request: HttpRequest, message: Message) -> HttpResponse | None:
-    """答复 is confirmed first, stating where the reply goes (issue 13); the head's approval, which
-    sends it, asks for the password again when the last check is old (issue 10)."""
-    step = request.POST.get("step", "")
+    """答复 is confirmed on the step that actually sends the reply to the sender (issue 13): the
+    department's own reply, the legal corps' approval or the head's approval, whichever comes last
+    (Art. 29, 30); a draft sent on to review is not yet a reply. The head's approval asks for the
+    password again when the last check is old (issue 10)."""
+    post = request.POST
+    step = post.get("step", "")
+    sends = False
+    content = post.get("content", "").strip()
+    if step == "reply" and content:
+        legal = (post.get("legal_review") or "").lower() in ("1", "on", "true", "yes")
+        sends = not legal and not message.needs_head_approval
+    elif step == "legal_review" and post.get("decision") == "approve":
+        content = content or message.draft_reply
+        sends = not message.needs_head_approval
+    elif step == "head_approve":
+        content, sends = message.draft_reply, True
     back = reverse("interaction_wb:detail", args=[message.number])
     confirmation = None
-    content = request.POST.get("content", "").strip()
-    if step == "reply" and content:
-        legal = (request.POST.get("legal_review") or "").lower() in ("1", "on", "true", "yes")
-        if legal:
-            outcome = "提交法制部门审核，审核通过后答复（第二十九条）"
-        elif message.needs_head_approval:
-            outcome = "提交部门负责人审批，审批同意后答复（第二十九条）"
-        else:
-            public = message.public_allowed and not (message.withheld or message.abusive or message.hostile)
-            outcome = "立即答复来信人" + ("，并在门户网站公开显示（个人信息已屏蔽，第三十二条）" if public
-                                   else "，不公开显示")
+    if sends:
+        public = message.public_allowed and not (message.withheld or message.abusive or message.hostile)
         confirmation = confirm_step.Confirmation(
             "答复", f"{message.get_kind_display()} {message.number}", back,
-            [("标题", message.title), ("答复内容", content), ("结果", outcome)],
-            irreversible=not legal and not message.needs_head_approval)
+            [("标题", message.title), ("答复内容", content),
+             ("结果", "答复来信人" + ("，并在门户网站公开显示（个人信息已屏蔽，第三十二条）" if public
+                                 else "，不公开显示"))])
     return confirm_step.gate(request, action=f"message.{step}", confirm=confirmation, obj=message,
                              needs_password=step == "head_approve", back_url=back, nav="messages")
 
