@@ -57,15 +57,34 @@ def _draft(application: Application) -> dict | None:
             "reason_label": Reason(answer["reason"]).label if answer["reason"] else ""}
 
 
+def _returned(application: Application) -> services.SignOff | None:
+    """The return that sent the draft back to the handler (Art. 20), while it waits for a redraft."""
+    if not application.draft_outcome or application.status in (Application.IN_SIGNOFF, Application.SIGNED_OFF):
+        return None
+    last = application.signoffs.filter(round=application.signoff_round).order_by("-id").first()
+    return last if last is not None and last.decision == Decision.RETURN else None
+
+
+def _redraft_initial(application: Application) -> dict:
+    """Issue 13: a redraft after a return starts from the returned text, not from a blank form."""
+    other = application.draft_other_body or {}
+    return {"outcome": application.draft_outcome, "reason": application.draft_reason or "",
+            "legal_basis": application.draft_legal_basis or "", "content": application.draft_content or "",
+            "other_body_name": other.get("name", ""), "other_body_contact": other.get("contact", ""),
+            "reviews": list(application.draft_reviews or [])}
+
+
 def _case_context(request: HttpRequest, application: Application, bound: tuple[str, f.forms.Form] | None = None):
     today = timezone.localdate()
     actions = services.available_actions(application, request.user)
     action_forms = []
+    returned = _returned(application)
     for action in actions:
         if bound and bound[0] == action:
             form = bound[1]
         else:
-            form = _form_class(application, action)(initial={"on": today}, prefix=action)
+            initial = {"on": today, **(_redraft_initial(application) if action == "draft_reply" and returned else {})}
+            form = _form_class(application, action)(initial=initial, prefix=action)
         action_forms.append((action, ACTIONS.label(action), form))
     office = can(request.user, "application.register")
     return {
@@ -82,6 +101,7 @@ def _case_context(request: HttpRequest, application: Application, bound: tuple[s
         "stage": application.pending_stage(),
         "stage_label": dict(services.SignOff.STAGES).get(application.pending_stage() or "", ""),
         "action_forms": action_forms,
+        "returned": returned,
         "scans": application.scans.all(),
         "scan_form": f.ScanForm() if office else None,
         "contests": application.contests.all(),
