@@ -1,7 +1,7 @@
 """The first install in a real browser (issue 10 "Done when"): after ``manage.py setup`` the first
 administrator logs in with the one-time password, must change it and enrol two-factor, creates a
 department, a section and a handler; the handler logs in with the initial password, must change it
-and enrol too."""
+and enrol too, and drafts an entry in the new section."""
 
 from __future__ import annotations
 
@@ -77,3 +77,19 @@ def test_first_administrator_sets_up_a_department_and_a_handler_who_then_enrols(
     change_password_and_enrol(page, handler_password, "Chengban#2026-09-28")
     page.get_by_role("link", name="进入工作台").click()
     assert "陈静（食品药品犯罪侦查总队）" in page.locator("header").inner_text()
+
+    page.get_by_role("link", name="信息发布").click()
+    page.get_by_role("link", name="起草信息").click()
+    form = page.locator("form.draft-form")
+    form.get_by_label("信息名称").fill("2026年第三季度食品药品犯罪案件通报")
+    form.get_by_label("栏目").select_option(label="食药案件通报")
+    form.get_by_label("主动公开类别（第八条）").select_option(index=1)
+    form.get_by_label("正文（可粘贴带格式文本；保存时清理）").fill("第三季度共破获食品药品犯罪案件12起。")
+    form.get_by_role("button", name="保存草稿").click()
+    assert "草稿已保存。" in page.locator("main").inner_text()
+
+    from zwgk.catalog.models import Entry
+
+    entry = Entry.objects.get(title="2026年第三季度食品药品犯罪案件通报")
+    assert entry.status == Entry.DRAFT and entry.section.code == "food_cases"
+    assert entry.department.code == "food_safety" and entry.created_by.username == "food_handler"
