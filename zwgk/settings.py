@@ -50,6 +50,7 @@ INSTALLED_APPS = [
     "zwgk.events",
     "zwgk.org",
     "zwgk.workdays",
+    "zwgk.privacy",
     "zwgk.catalog",
     "zwgk.assessment",
     "zwgk.applications",

@@ -12,6 +12,14 @@ def _login(page, login, username: str) -> None:
     page.wait_for_url("**/workbench/")
 
 
+def _confirm_if_asked(page) -> None:
+    """答复 and 视为放弃 first show what will happen (issue 13): confirm on that page."""
+    if page.locator("#confirm-button").count():
+        assert "此操作确认后不能撤销" in page.locator("main").inner_text()
+        with page.expect_navigation():
+            page.locator("#confirm-button").click()
+
+
 def _act(page, number: str, label: str, fill=None) -> None:
     page.goto(f"/workbench/applications/{number}/")
     details = page.locator("details", has=page.locator("summary", has_text=label))
@@ -20,6 +28,7 @@ def _act(page, number: str, label: str, fill=None) -> None:
         fill(details)
     with page.expect_navigation():
         details.get_by_role("button", name=label).click()
+    _confirm_if_asked(page)
     assert page.url.endswith(f"/workbench/applications/{number}/"), page.locator("main").inner_text()
     assert f"已完成：{label}" in page.get_by_role("status").inner_text()
 
@@ -79,6 +88,7 @@ def _open(page, number: str, label: str):
 def _press(page, number: str, details, label: str) -> None:
     with page.expect_navigation():
         details.get_by_role("button", name=label, exact=True).click()
+    _confirm_if_asked(page)
     assert page.url.endswith(f"/workbench/applications/{number}/"), page.locator("main").inner_text()
     assert f"已完成：{label}" in page.get_by_role("status").inner_text()
 

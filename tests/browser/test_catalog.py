@@ -44,6 +44,8 @@ def test_draft_reviewed_by_head_and_secrecy_office_is_published(page, login):
     switch(page, login, "publicity_handler")
     page.goto(detail)
     page.get_by_role("button", name="发布").click()
+    assert "确认发布" in page.locator("h2").inner_text()
+    page.get_by_role("button", name="确认").click()
     assert page.locator(".status").inner_text() == "已发布"
     number = re.search(r"索引号 (\S+)。", page.get_by_role("status").inner_text()).group(1)
     assert number.startswith("11640000010065393W/")
@@ -105,6 +107,7 @@ def test_a_draft_with_personal_data_is_released_by_the_secrecy_office_finding_by
         boxes.nth(i).check()
     page.get_by_label("放行理由").fill("系公开悬赏通缉，依法公开")
     page.get_by_role("button", name="发布").click()
+    page.get_by_role("button", name="确认").click()
     assert page.locator(".status").inner_text() == "已发布"
     assert "检查提示经确认后发布" in page.locator("table.ledger").inner_text()
     assert "确认放行检查提示" in page.locator("ol.events").inner_text()

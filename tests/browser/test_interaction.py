@@ -37,6 +37,8 @@ def test_citizen_writes_office_routes_department_answers_public_sees_it_masked(p
     page.get_by_role("link", name=number).click()
     page.get_by_label("答复内容").fill(f"{NAME}您好！请携带出生医学证明和父母户口簿到派出所办理。")
     page.get_by_role("button", name="提交答复").click()
+    assert "确认答复" in page.locator("h2").inner_text()
+    page.get_by_role("button", name="确认").click()
     assert "已答复" in page.content()
     page.get_by_role("button", name="退出").click()
 

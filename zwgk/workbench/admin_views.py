@@ -10,7 +10,7 @@ from typing import Any
 from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 
@@ -198,3 +198,51 @@ def site(request: HttpRequest) -> HttpResponse:
         messages.success(request, "网站信息已保存。")
         return redirect("workbench:admin_site")
     return render(request, "workbench/admin/site.html", {"nav": "admin", "tab": "site", "form": form})
+
+
+class WordListForm(forms.Form):
+    text = forms.CharField(label="词表内容（词语以空格或换行分隔；# 开头为注释；[名称] 为分节，须保留）",
+                           widget=forms.Textarea(attrs={"rows": 24, "cols": 100}), required=False)
+
+
+@login_required
+def word_lists(request: HttpRequest) -> HttpResponse:
+    """The masking word lists of Art. 32 (姓名、地址、健康状况 ...), which the detectors use; the
+    mailbox's own word lists (Art. 34, 35) and the sensitive words of the pre-publication scan are
+    linked from here."""
+    require(request.user, "org.manage")
+    from zwgk.privacy import store
+    from zwgk.privacy.detect import lexicon
+    from zwgk.privacy.models import WordListText
+
+    rows = {r.filename: r for r in WordListText.objects.all()}
+    lists = [{"filename": name, "label": store.LABELS.get(name, name), "row": rows.get(name),
+              "words": len(store.words_of(lexicon.text_of(name) if name not in rows else rows[name].text)),
+              "edited": name in rows and rows[name].text != lexicon.shipped_text(name)}
+             for name in lexicon.filenames()]
+    return render(request, "workbench/admin/word_lists.html", {"nav": "admin", "tab": "word_lists", "lists": lists})
+
+
+@login_required
+def word_list_change(request: HttpRequest, filename: str) -> HttpResponse:
+    require(request.user, "org.manage")
+    from zwgk.privacy import store
+    from zwgk.privacy.detect import lexicon
+    from zwgk.privacy.models import WordListText
+
+    if filename not in lexicon.filenames():
+        raise Http404
+    row = WordListText.objects.filter(filename=filename).first()
+    form = WordListForm(request.POST or None, initial={"text": row.text if row else lexicon.shipped_text(filename)})
+    if request.method == "POST":
+        if request.POST.get("step") == "restore":
+            done = _attempt(form, lambda: store.do_restore_shipped(request.user, filename) or True)
+        else:
+            done = form.is_valid() and _attempt(
+                form, lambda: store.do_save_word_list(request.user, filename, form.cleaned_data["text"]) or True)
+        if done:
+            messages.success(request, f"词表“{store.LABELS.get(filename, filename)}”已保存，屏蔽检测即时按新词表执行。")
+            return redirect("workbench:admin_word_lists")
+    return render(request, "workbench/admin/word_list_change.html", {
+        "nav": "admin", "tab": "word_lists", "form": form, "filename": filename,
+        "label": store.LABELS.get(filename, filename), "row": row})

@@ -17,4 +17,6 @@ urlpatterns = [
     path("admin/sections/", admin_views.section_list, name="admin_sections"),
     path("admin/templates/", admin_views.templates, name="admin_templates"),
     path("admin/site/", admin_views.site, name="admin_site"),
+    path("admin/word-lists/", admin_views.word_lists, name="admin_word_lists"),
+    path("admin/word-lists/<str:filename>/", admin_views.word_list_change, name="admin_word_list_change"),
 ]

@@ -25,7 +25,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from zwgk.privacy.detect import accounts, addresses, health, ids, names, numbers, plates
+from zwgk.privacy.detect import accounts, addresses, health, ids, lexicon, names, numbers, plates
 from zwgk.privacy.detect.base import (
     KIND_LABELS,
     KINDS,
@@ -84,6 +84,7 @@ def find_private_data(
     not the bare three-character names between function words: the pre-publication scan of
     official documents uses it, where a name without a cue is rarely a citizen's.
     """
+    lexicon.refresh()
     folded = fold(text)
     context = Context(
         health_terms=load_health_terms() if health_terms is None else tuple(health_terms),
@@ -104,5 +105,6 @@ def find_numbers(text: str) -> list[Finding]:
 
     For the pre-publication scan of long documents (Art. 4): no name, address or health detection.
     """
+    lexicon.refresh()
     folded = fold(text)
     return _findings(text, numbers.detect(folded, Context(health_terms=())))

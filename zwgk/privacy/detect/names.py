@@ -20,32 +20,44 @@ from collections.abc import Iterable
 from zwgk.privacy.detect import lexicon
 from zwgk.privacy.detect.base import PRIORITY, Context, Span, is_han
 
-_COMMON_WORDS = lexicon.word_set("common_words.txt")
-_FUNCTION_WORDS = lexicon.word_set("function_words.txt")
-_PLACE_WORDS = lexicon.word_set("place_words.txt")
-_GIVEN_CHARS = lexicon.char_set("given_name_chars.txt")
-_NAME_STOP = lexicon.char_set("name_chars.txt", "stop")
-_PLACE_SUFFIX_CHARS = lexicon.char_set("name_chars.txt", "place_suffix")
-_CONNECTORS = lexicon.char_set("name_chars.txt", "connectors")
-_LIST_SEP = lexicon.char_set("name_chars.txt", "list_separators")
-_LEFT_BOUNDARY = lexicon.char_set("name_chars.txt", "left_boundary")
-_TITLES = lexicon.words("name_cues.txt", "titles")
-_ENDERS = _TITLES + lexicon.words("name_cues.txt", "enders")
-_STRONG_CUES = lexicon.words("name_cues.txt", "strong")
-_WEAK_CUES = lexicon.words("name_cues.txt", "weak")
-_SUFFIX_CUES = lexicon.words("name_cues.txt", "suffix")
-_STRONG_SET = frozenset(_STRONG_CUES)
-_EXPLICIT_CUES = lexicon.word_set("name_cues.txt", "explicit")
-_EXPLICIT_LINKS = frozenset({"叫做", "名叫", "姓名", "叫"})
-_NOT_NAMES = lexicon.word_set("not_names.txt", "words")
-_NOT_NAME_AFTER = lexicon.table("not_names.txt", "followed_by")
-_NOT_NAME_BEFORE = lexicon.table("not_names.txt", "preceded_by")
-# A lookahead, so that overlapping cues are all seen (我爸爸 holds 我爸 and 爸爸).
-_CUE_RE = re.compile(
-    "(?=(?P<cue>" + "|".join(sorted(_STRONG_CUES + _WEAK_CUES, key=len, reverse=True)) + r")"
-    r"(?P<link>叫做|名叫|姓名|叫|是|为)?(?P<space>\s*:?\s*))"
-)
-_SUFFIX_RE = re.compile("|".join(sorted(_SUFFIX_CUES, key=len, reverse=True)))
+
+def _load() -> None:
+    """The word lists of this detector, compiled; again whenever the lists change (lexicon.refresh)."""
+    global _COMMON_WORDS, _FUNCTION_WORDS, _PLACE_WORDS, _GIVEN_CHARS, _NAME_STOP, _PLACE_SUFFIX_CHARS, \
+        _CONNECTORS, _LIST_SEP, _LEFT_BOUNDARY, _TITLES, _ENDERS, _STRONG_CUES, _WEAK_CUES, _SUFFIX_CUES, \
+        _STRONG_SET, _EXPLICIT_CUES, _EXPLICIT_LINKS, _NOT_NAMES, _NOT_NAME_AFTER, _NOT_NAME_BEFORE, _CUE_RE, \
+        _SUFFIX_RE
+    _COMMON_WORDS = lexicon.word_set("common_words.txt")
+    _FUNCTION_WORDS = lexicon.word_set("function_words.txt")
+    _PLACE_WORDS = lexicon.word_set("place_words.txt")
+    _GIVEN_CHARS = lexicon.char_set("given_name_chars.txt")
+    _NAME_STOP = lexicon.char_set("name_chars.txt", "stop")
+    _PLACE_SUFFIX_CHARS = lexicon.char_set("name_chars.txt", "place_suffix")
+    _CONNECTORS = lexicon.char_set("name_chars.txt", "connectors")
+    _LIST_SEP = lexicon.char_set("name_chars.txt", "list_separators")
+    _LEFT_BOUNDARY = lexicon.char_set("name_chars.txt", "left_boundary")
+    _TITLES = lexicon.words("name_cues.txt", "titles")
+    _ENDERS = _TITLES + lexicon.words("name_cues.txt", "enders")
+    _STRONG_CUES = lexicon.words("name_cues.txt", "strong")
+    _WEAK_CUES = lexicon.words("name_cues.txt", "weak")
+    _SUFFIX_CUES = lexicon.words("name_cues.txt", "suffix")
+    _STRONG_SET = frozenset(_STRONG_CUES)
+    _EXPLICIT_CUES = lexicon.word_set("name_cues.txt", "explicit")
+    _EXPLICIT_LINKS = frozenset({"叫做", "名叫", "姓名", "叫"})
+    _NOT_NAMES = lexicon.word_set("not_names.txt", "words")
+    _NOT_NAME_AFTER = lexicon.table("not_names.txt", "followed_by")
+    _NOT_NAME_BEFORE = lexicon.table("not_names.txt", "preceded_by")
+    # A lookahead, so that overlapping cues are all seen (我爸爸 holds 我爸 and 爸爸).
+    _CUE_RE = re.compile(
+        "(?=(?P<cue>" + "|".join(sorted(_STRONG_CUES + _WEAK_CUES, key=len, reverse=True)) + r")"
+        r"(?P<link>叫做|名叫|姓名|叫|是|为)?(?P<space>\s*:?\s*))"
+    )
+    _SUFFIX_RE = re.compile("|".join(sorted(_SUFFIX_CUES, key=len, reverse=True)))
+
+
+_load()
+lexicon.on_reload(_load)
+
 _IAM_DE = re.compile(r"我是[^,.;:!?，。；：！？\s]{1,15}?的")
 _DOTTED = re.compile(r"[\u4e00-\u9fff]{1,6}·[\u4e00-\u9fff]{1,8}")
 

@@ -17,8 +17,17 @@ MOBILE_FULL = re.compile(r"(?:0086|86)?1[3-9][0-9]{9}")
 _LANDLINE_FULL = re.compile(r"0(?:10|2[0-9]|[3-9][0-9]{2})[2-9][0-9]{6,7}")
 _PAREN_LANDLINE = re.compile(r"[(（]\s*0(?:10|2[0-9]|[3-9][0-9]{2})\s*[)）]\s*-?\s*[2-9][0-9]{6,7}(?![0-9])")
 _LOCAL_CUE = re.compile(r"(?:电话|座机|固话|宅电|联系方式|号码|tel|Tel|TEL)(?:号码)?\s*(?:是|为)?\s*:?\s*$")
-OFFICE_WORDS = re.compile(lexicon.alternation("phone_context.txt", "office"))
-_PERSONAL_WORDS = re.compile(lexicon.alternation("phone_context.txt", "personal"))
+
+def _load() -> None:
+    """The office and personal context words, compiled; again whenever the lists change."""
+    global OFFICE_WORDS, _PERSONAL_WORDS
+    OFFICE_WORDS = re.compile(lexicon.alternation("phone_context.txt", "office"))
+    _PERSONAL_WORDS = re.compile(lexicon.alternation("phone_context.txt", "personal"))
+
+
+_load()
+lexicon.on_reload(_load)
+
 _CLAUSE_BREAK = re.compile(r"[,.;:!?，。；：！？、\n]")
 
 
