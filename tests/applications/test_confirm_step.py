@@ -3,33 +3,23 @@ password again when the last check is old (issue 10). Plain form posts: no JavaS
 
 from __future__ import annotations
 
-import time
 from datetime import date
 
 import pytest
-from django.test import Client
 
+from tests.support.sessions import logged_in
 from zwgk.security.models import AuditEntry
-from zwgk.security.reauth import CHECKED
 
 pytestmark = pytest.mark.django_db
 
 
-def _client(staff, username: str, *, checked_minutes_ago: int = 0) -> Client:
-    client = Client()
-    client.force_login(staff(username))
-    if checked_minutes_ago:
-        session = client.session
-        session[CHECKED] = int(time.time()) - checked_minutes_ago * 60
-        session.save()
-    return client
 
 
 def test_first_reply_post_shows_the_confirmation_and_changes_nothing(signed_off, staff):
     a = signed_off()
     letters = a.letters.count()
     url = f"/workbench/applications/{a.number}/actions/reply/"
-    response = _client(staff, "traffic_handler").post(url, {"reply-on": "2026-09-29"})
+    response = logged_in(staff("traffic_handler")).post(url, {"reply-on": "2026-09-29"})
     page = response.content.decode()
     assert response.status_code == 200
     assert "确认答复" in page and a.number in page and "答复书（一）" in page and "已经公开" not in page
@@ -41,7 +31,7 @@ def test_first_reply_post_shows_the_confirmation_and_changes_nothing(signed_off,
 def test_confirmed_reply_post_issues_the_letter(signed_off, staff):
     a = signed_off()
     url = f"/workbench/applications/{a.number}/actions/reply/"
-    response = _client(staff, "traffic_handler").post(url, {"reply-on": "2026-09-29", "confirmed": "1"})
+    response = logged_in(staff("traffic_handler")).post(url, {"reply-on": "2026-09-29", "confirmed": "1"})
     assert response.status_code == 302
     a.refresh_from_db()
     assert a.status == "answered" and a.letters.filter(template_id="reply_1").exists()
@@ -51,7 +41,7 @@ def test_abandon_is_confirmed_before_the_case_closes(register, act, staff):
     a = act(register(date(2026, 9, 1)), "request_supplement", "clerk", on=date(2026, 9, 2), items=["年份"])
     url = f"/workbench/applications/{a.number}/actions/abandon/"
     body = {"abandon-on": "2026-10-20", "abandon-reason": "no_supplement"}
-    client = _client(staff, "clerk")
+    client = logged_in(staff("clerk"))
     page = client.post(url, body).content.decode()
     assert "确认视为放弃" in page and "逾期不补正" in page
     a.refresh_from_db()
@@ -63,7 +53,7 @@ def test_abandon_is_confirmed_before_the_case_closes(register, act, staff):
 
 def test_invalid_reply_form_shows_errors_without_a_confirmation(signed_off, staff):
     a = signed_off()
-    response = _client(staff, "traffic_handler").post(f"/workbench/applications/{a.number}/actions/reply/",
+    response = logged_in(staff("traffic_handler")).post(f"/workbench/applications/{a.number}/actions/reply/",
                                                       {"reply-on": ""})
     assert response.status_code == 422 and "确认答复" not in response.content.decode()
 
@@ -71,7 +61,7 @@ def test_invalid_reply_form_shows_errors_without_a_confirmation(signed_off, staf
 def test_sign_off_approval_asks_for_the_password_after_the_window(register, act, staff):
     a = act(register(date(2026, 9, 28)), "transfer", "clerk", on=date(2026, 9, 28), lead="traffic")
     a = act(a, "draft_reply", "traffic_handler", on=date(2026, 9, 28), outcome="disclosed", content="附统计表。")
-    client = _client(staff, "traffic_head", checked_minutes_ago=31)
+    client = logged_in(staff("traffic_head"), checked_minutes_ago=31)
     url = f"/workbench/applications/{a.number}/actions/sign_off/"
     body = {"sign_off-on": "2026-09-28", "sign_off-decision": "approve"}
     page = client.post(url, body).content.decode()
@@ -88,7 +78,7 @@ def test_sign_off_approval_asks_for_the_password_after_the_window(register, act,
 def test_sign_off_return_needs_no_password(register, act, staff):
     a = act(register(date(2026, 9, 28)), "transfer", "clerk", on=date(2026, 9, 28), lead="traffic")
     a = act(a, "draft_reply", "traffic_handler", on=date(2026, 9, 28), outcome="disclosed", content="附统计表。")
-    response = _client(staff, "traffic_head", checked_minutes_ago=31).post(
+    response = logged_in(staff("traffic_head"), checked_minutes_ago=31).post(
         f"/workbench/applications/{a.number}/actions/sign_off/",
         {"sign_off-on": "2026-09-28", "sign_off-decision": "return", "sign_off-comment": "请补充"})
     assert response.status_code == 302

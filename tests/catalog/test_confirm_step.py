@@ -6,8 +6,8 @@ from __future__ import annotations
 import time
 
 import pytest
-from django.test import Client
 
+from tests.support.sessions import logged_in
 from zwgk.catalog.models import Entry
 from zwgk.security.models import AuditEntry
 from zwgk.security.reauth import CHECKED
@@ -15,14 +15,6 @@ from zwgk.security.reauth import CHECKED
 pytestmark = pytest.mark.django_db
 
 
-def _client(staff, username: str, *, checked_minutes_ago: int = 0) -> Client:
-    client = Client()
-    client.force_login(staff(username))
-    if checked_minutes_ago:
-        session = client.session
-        session[CHECKED] = int(time.time()) - checked_minutes_ago * 60
-        session.save()
-    return client
 
 
 @pytest.fixture
@@ -34,7 +26,7 @@ def approved(draft, handler, head):
 
 
 def test_first_publish_post_shows_the_confirmation_and_changes_nothing(approved, staff):
-    response = _client(staff, "publicity_handler").post(f"/workbench/catalog/{approved['id']}/",
+    response = logged_in(staff("publicity_handler")).post(f"/workbench/catalog/{approved['id']}/",
                                                         {"action": "publish"})
     page = response.content.decode()
     assert response.status_code == 200 and "确认发布" in page and approved["title"] in page
@@ -43,13 +35,13 @@ def test_first_publish_post_shows_the_confirmation_and_changes_nothing(approved,
 
 
 def test_confirmed_publish_post_publishes(approved, staff):
-    response = _client(staff, "publicity_handler").post(f"/workbench/catalog/{approved['id']}/",
+    response = logged_in(staff("publicity_handler")).post(f"/workbench/catalog/{approved['id']}/",
                                                         {"action": "publish", "confirmed": "1"})
     assert response.status_code == 302 and Entry.objects.get(pk=approved["id"]).status == Entry.PUBLISHED
 
 
 def test_publishing_after_the_window_needs_the_password_on_the_confirm_page(approved, staff):
-    client = _client(staff, "publicity_handler", checked_minutes_ago=45)
+    client = logged_in(staff("publicity_handler"), checked_minutes_ago=45)
     url = f"/workbench/catalog/{approved['id']}/"
     page = client.post(url, {"action": "publish"}).content.decode()
     assert "确认发布" in page and 'name="reauth_password"' in page
@@ -65,7 +57,7 @@ def test_publishing_after_the_window_needs_the_password_on_the_confirm_page(appr
 
 def test_wrong_passwords_on_the_re_check_lock_the_account_like_a_login(approved, staff, settings):
     settings.ZWGK_LOGIN_MAX_FAILURES = 2
-    client = _client(staff, "publicity_handler", checked_minutes_ago=45)
+    client = logged_in(staff("publicity_handler"), checked_minutes_ago=45)
     url = f"/workbench/catalog/{approved['id']}/"
     for _ in range(2):
         client.post(url, {"action": "publish", "confirmed": "1", "reauth_password": "wrong"})
@@ -76,9 +68,9 @@ def test_wrong_passwords_on_the_re_check_lock_the_account_like_a_login(approved,
 
 
 def test_withdraw_is_confirmed_before_the_entry_leaves_the_portal(approved, staff):
-    _client(staff, "publicity_handler").post(f"/workbench/catalog/{approved['id']}/",
+    logged_in(staff("publicity_handler")).post(f"/workbench/catalog/{approved['id']}/",
                                              {"action": "publish", "confirmed": "1"})
-    client = _client(staff, "publicity_head")
+    client = logged_in(staff("publicity_head"))
     url = f"/workbench/catalog/{approved['id']}/"
     page = client.post(url, {"action": "withdraw", "reason": "内容已过时"}).content.decode()
     assert "确认撤回" in page and "内容已过时" in page and "从门户网站撤下" in page
@@ -90,7 +82,7 @@ def test_withdraw_is_confirmed_before_the_entry_leaves_the_portal(approved, staf
 def test_an_approving_review_after_the_window_asks_for_the_password(draft, handler, staff):
     entry = draft()
     handler.post(f"/catalog/drafts/{entry['id']}/actions/submit", {})
-    client = _client(staff, "publicity_head", checked_minutes_ago=31)
+    client = logged_in(staff("publicity_head"), checked_minutes_ago=31)
     body = {"action": "review", "decision": "approve", "opinion": "同意"}
     page = client.post(f"/workbench/catalog/{entry['id']}/", body).content.decode()
     assert "再次验证密码" in page and Entry.objects.get(pk=entry["id"]).status == Entry.IN_REVIEW

@@ -8,6 +8,7 @@ import time
 import pytest
 from django.test import Client
 
+from tests.support.sessions import logged_in
 from zwgk.security.models import AuditEntry
 from zwgk.security.reauth import CHECKED
 
@@ -15,12 +16,7 @@ pytestmark = pytest.mark.django_db
 
 
 def _admin(staff, minutes_ago: int) -> Client:
-    client = Client()
-    client.force_login(staff("sysadmin"))
-    session = client.session
-    session[CHECKED] = int(time.time()) - minutes_ago * 60
-    session.save()
-    return client
+    return logged_in(staff("sysadmin"), checked_minutes_ago=minutes_ago)
 
 
 def _roles(staff, username: str) -> set[str]:
