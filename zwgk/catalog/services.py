@@ -269,12 +269,16 @@ def do_attach(entry: Entry, *, actor: Any, name: str, data: bytes, redacted_of: 
         sha256=checked.sha256, text=checked.text, order=entry.attachments.count(), redacted_of=original,
     )
     attachment.file.save(checked.name, ContentFile(data), save=False)
-    attachment.save()
-    entry.scan_findings, entry.scanned_at = [], None
-    entry.save(update_fields=["scan_findings", "scanned_at", "updated_at"])
-    note = f"添加附件：{checked.name}" + (f"（“{original.name}”的删减版本）" if original else "")
-    record(entry, EntryEvent.ATTACHMENT_ADDED, actor=actor, note=note,
-           data={"sha256": checked.sha256, "size": checked.size, "redacted_of": redacted_of})
+    try:
+        attachment.save()
+        entry.scan_findings, entry.scanned_at = [], None
+        entry.save(update_fields=["scan_findings", "scanned_at", "updated_at"])
+        note = f"添加附件：{checked.name}" + (f"（“{original.name}”的删减版本）" if original else "")
+        record(entry, EntryEvent.ATTACHMENT_ADDED, actor=actor, note=note,
+               data={"sha256": checked.sha256, "size": checked.size, "redacted_of": redacted_of})
+    except BaseException:  # nothing half-stored (issue 11): no file on disk without its row
+        attachment.file.delete(save=False)
+        raise
     return attachment
 
 
