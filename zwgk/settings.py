@@ -230,8 +230,8 @@ ZWGK_LOOKUP_MAX_FAILURES = int(os.environ.get("ZWGK_LOOKUP_MAX_FAILURES", "10"))
 ZWGK_LOOKUP_WINDOW_SECONDS = int(os.environ.get("ZWGK_LOOKUP_WINDOW_SECONDS", "3600"))
 ZWGK_SUBMISSIONS_PER_HOUR = int(os.environ.get("ZWGK_SUBMISSIONS_PER_HOUR", "20"))
 # Past this many public submissions of one address within the hour, the public forms ask an
-# offline arithmetic captcha (zwgk.core.captcha); the API answers 428 with the challenge (issue 11).
-ZWGK_CAPTCHA_AFTER = int(os.environ.get("ZWGK_CAPTCHA_AFTER", "3"))
+# offline arithmetic captcha (zwgk.core.captcha); the API answers 429 "captcha_required" with the challenge (issue 11).
+ZWGK_CAPTCHA_AFTER = int(os.environ.get("ZWGK_CAPTCHA_AFTER", "5"))
 # Uploads (issue 11; zwgk.core.files.check_upload): size limits, and the zip-bomb limits of DOCX/XLSX.
 ZWGK_CATALOG_ATTACHMENT_MAX_MB = int(os.environ.get("ZWGK_CATALOG_ATTACHMENT_MAX_MB", "20"))
 ZWGK_SCAN_MAX_MB = int(os.environ.get("ZWGK_SCAN_MAX_MB", "20"))
