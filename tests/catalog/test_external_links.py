@@ -115,3 +115,15 @@ def test_the_workbench_page_takes_both_steps(draft, handler, head, staff, client
                            follow=True)
     assert "分管厅领导批准" in response.content.decode()
     assert ExternalLink.objects.get().status == LinkStatus.APPROVED
+
+
+def test_the_api_lists_the_register_and_takes_both_steps(draft, handler, head, api_as):
+    approved_entry(draft, handler, head, body=OUTSIDE)
+    cyber, leader = api_as("cyber_head"), api_as("leader")
+    [row] = cyber.get("/catalog/external-links").json()
+    assert row["host"] == "www.example.com" and row["allowed_actions"] == ["consult_link", "refuse_link"]
+    assert leader.post(f"/catalog/external-links/{row['id']}/actions/approve_link", {}).status_code == 409
+    assert cyber.post(f"/catalog/external-links/{row['id']}/actions/consult_link", {"opinion": "可"}).json()[
+        "status"] == "consulted"
+    done = leader.post(f"/catalog/external-links/{row['id']}/actions/approve_link", {}).json()
+    assert done["status"] == "approved" and done["approved_by"]
