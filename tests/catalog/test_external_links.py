@@ -127,3 +127,10 @@ def test_the_api_lists_the_register_and_takes_both_steps(draft, handler, head, a
         "status"] == "consulted"
     done = leader.post(f"/catalog/external-links/{row['id']}/actions/approve_link", {}).json()
     assert done["status"] == "approved" and done["approved_by"]
+
+
+def test_the_entry_page_names_the_links_awaiting_approval(draft, handler, head, staff, client):
+    entry = approved_entry(draft, handler, head, body=OUTSIDE)
+    client.force_login(staff("publicity_handler"))
+    page = client.get(f"/workbench/catalog/{entry['id']}/").content.decode()
+    assert "外部链接待批准" in page and "https://www.example.com/guide?id=1" in page

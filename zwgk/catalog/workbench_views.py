@@ -199,8 +199,18 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
         "may": dict.fromkeys(services.allowed_actions(entry, request.user), True),
         "secrecy_stage": entry.status == Entry.SECRECY_REVIEW,
         "attachment_form": AttachmentForm(), "validities": Entry.VALIDITIES,
+        "external_links": _pending_links(entry),
     }
     return render(request, "catalog/wb_detail.html", context)
+
+
+def _pending_links(entry: Entry) -> dict[str, str]:
+    """The entry's links awaiting approval (Art. 40), once it is submitted and until published."""
+    from zwgk.catalog import external_links
+
+    if entry.status not in (Entry.IN_REVIEW, Entry.SECRECY_REVIEW, Entry.APPROVED):
+        return {}
+    return external_links.unapproved(entry)
 
 
 def _body(request: HttpRequest, action: str) -> dict[str, Any]:
