@@ -199,51 +199,43 @@ def _opinion(opinion: str, *, required: bool) -> str:
     return opinion[:2000]
 
 
+def _step(link: ExternalLink, action: str, *, actor: Any, opinion: str, event: str, note: str) -> ExternalLink:
+    """One step of the approval: the state from the table, the right, who/when/opinion of the step
+    held (the consultation while requested, the leader's after), and the event."""
+    target = TABLE.target(action, link.status)
+    require(actor, right(action, link), link)
+    before = link.status
+    opinion = _opinion(opinion, required=action == "refuse_link")
+    if before == LinkStatus.REQUESTED:
+        link.consulted_by, link.consulted_at, link.consult_opinion = actor, timezone.now(), opinion
+    else:
+        link.approved_by, link.approved_at, link.approve_opinion = actor, timezone.now(), opinion
+    link.status = target
+    link.save()
+    record(link, event, actor=actor, from_state=before, to_state=target,
+           note=f"{note} {link.host}" + (f"：{opinion}" if opinion else ""))
+    return link
+
+
 @ACTIONS.action(OpinionBody)
 def do_consult_link(link: ExternalLink, *, actor: Any, opinion: str = "") -> ExternalLink:
     """网安总队 or 科信局 record that their consultation agrees to the link (Art. 40, first step)."""
-    target = TABLE.target("consult_link", link.status)
-    require(actor, right("consult_link", link), link)
-    before = link.status
-    link.status, link.consulted_by, link.consulted_at = target, actor, timezone.now()
-    link.consult_opinion = _opinion(opinion, required=False)
-    link.save()
-    record(link, ExternalLinkEvent.CONSULTED, actor=actor, from_state=before, to_state=target,
-           note=f"网安、科信部门会商同意链接 {link.host}"
-           + (f"：{link.consult_opinion}" if link.consult_opinion else ""))
-    return link
+    return _step(link, "consult_link", actor=actor, opinion=opinion, event=ExternalLinkEvent.CONSULTED,
+                 note="网安、科信部门会商同意链接")
 
 
 @ACTIONS.action(OpinionBody)
 def do_approve_link(link: ExternalLink, *, actor: Any, opinion: str = "") -> ExternalLink:
     """The supervising leader approves the link after the consultation (Art. 40, second step)."""
-    target = TABLE.target("approve_link", link.status)
-    require(actor, right("approve_link", link), link)
-    before = link.status
-    link.status, link.approved_by, link.approved_at = target, actor, timezone.now()
-    link.approve_opinion = _opinion(opinion, required=False)
-    link.save()
-    record(link, ExternalLinkEvent.APPROVED, actor=actor, from_state=before, to_state=target,
-           note=f"分管厅领导批准链接 {link.host}" + (f"：{link.approve_opinion}" if link.approve_opinion else ""))
-    return link
+    return _step(link, "approve_link", actor=actor, opinion=opinion, event=ExternalLinkEvent.APPROVED,
+                 note="分管厅领导批准链接")
 
 
 @ACTIONS.action(OpinionBody)
 def do_refuse_link(link: ExternalLink, *, actor: Any, opinion: str = "") -> ExternalLink:
-    """Whoever holds the current step may refuse, with a reason."""
-    target = TABLE.target("refuse_link", link.status)
-    require(actor, right("refuse_link", link), link)
-    before = link.status
-    reason = _opinion(opinion, required=True)
-    if before == LinkStatus.REQUESTED:
-        link.consulted_by, link.consulted_at, link.consult_opinion = actor, timezone.now(), reason
-    else:
-        link.approved_by, link.approved_at, link.approve_opinion = actor, timezone.now(), reason
-    link.status = target
-    link.save()
-    record(link, ExternalLinkEvent.REFUSED, actor=actor, from_state=before, to_state=target,
-           note=f"不予批准链接 {link.host}：{reason}")
-    return link
+    """Whoever holds the current step may refuse it, with a reason."""
+    return _step(link, "refuse_link", actor=actor, opinion=opinion, event=ExternalLinkEvent.REFUSED,
+                 note="不予批准链接")
 
 
 def allowed_actions(link: ExternalLink, user: Any) -> list[str]:
