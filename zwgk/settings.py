@@ -67,6 +67,7 @@ MIDDLEWARE = [
     "zwgk.security.context.AuditContextMiddleware",
     "csp.middleware.CSPMiddleware",
     "zwgk.publishing.protection.ProtectionHeadersMiddleware",
+    "zwgk.core.middleware.BodySizeMiddleware",
     "zwgk.core.middleware.NulCharacterMiddleware",
     "zwgk.core.middleware.JsonBodyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -229,6 +230,21 @@ ZWGK_IDEMPOTENCY_LEASE_SECONDS = int(os.environ.get("ZWGK_IDEMPOTENCY_LEASE_SECO
 ZWGK_LOOKUP_MAX_FAILURES = int(os.environ.get("ZWGK_LOOKUP_MAX_FAILURES", "10"))
 ZWGK_LOOKUP_WINDOW_SECONDS = int(os.environ.get("ZWGK_LOOKUP_WINDOW_SECONDS", "3600"))
 ZWGK_SUBMISSIONS_PER_HOUR = int(os.environ.get("ZWGK_SUBMISSIONS_PER_HOUR", "20"))
+# Past this many public submissions of one address within the hour, the public forms ask an
+# offline arithmetic captcha (zwgk.core.captcha); the API answers 429 "captcha_required" with the challenge (issue 11).
+ZWGK_CAPTCHA_AFTER = int(os.environ.get("ZWGK_CAPTCHA_AFTER", "5"))
+# Uploads (issue 11; zwgk.core.files.check_upload): size limits, and the zip-bomb limits of DOCX/XLSX.
+ZWGK_CATALOG_ATTACHMENT_MAX_MB = int(os.environ.get("ZWGK_CATALOG_ATTACHMENT_MAX_MB", "20"))
+ZWGK_SCAN_MAX_MB = int(os.environ.get("ZWGK_SCAN_MAX_MB", "20"))
+ZWGK_UPLOAD_ZIP_MAX_ENTRIES = int(os.environ.get("ZWGK_UPLOAD_ZIP_MAX_ENTRIES", "2000"))
+ZWGK_UPLOAD_ZIP_MAX_UNCOMPRESSED_MB = int(os.environ.get("ZWGK_UPLOAD_ZIP_MAX_UNCOMPRESSED_MB", "200"))
+ZWGK_UPLOAD_ZIP_MAX_RATIO = int(os.environ.get("ZWGK_UPLOAD_ZIP_MAX_RATIO", "200"))
+# The largest request body (MB) Django accepts, whatever its kind: larger is 413 with a Chinese
+# message (zwgk.core.middleware.BodySizeMiddleware); nginx's client_max_body_size is the same.
+ZWGK_MAX_BODY_MB = int(os.environ.get("ZWGK_MAX_BODY_MB", "25"))
+# Form fields (not files) held in memory; files above this go to a temporary file, never the web root.
+DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
+FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 # The portal's public address, probed for the website check's reachability veto (empty: no probe).
 ZWGK_PORTAL_URL = os.environ.get("ZWGK_PORTAL_URL", "")
 # API tokens expire after this many hours (API.md, "General").

@@ -45,3 +45,25 @@ def test_scans_and_catalog_attachments_use_the_one_check():
 def test_python_magic_is_no_longer_a_dependency():
     project = tomllib.loads((Path(__file__).parents[2] / "pyproject.toml").read_text())
     assert not [d for d in project["project"]["dependencies"] if d.startswith("python-magic")]
+
+
+def test_uploads_inside_the_web_root_fail_the_system_check(settings, tmp_path):
+    from zwgk.core.checks import uploads_outside_the_web_root
+
+    assert uploads_outside_the_web_root() == []
+    settings.ZWGK_SITE_DIR = tmp_path
+    settings.MEDIA_ROOT = tmp_path / "media"
+    assert [m.id for m in uploads_outside_the_web_root()] == ["zwgk.E011"]
+
+
+@pytest.mark.parametrize(("name", "kept"), [
+    ("../../etc/passwd", "passwd"), ("C:\\x\\y.pdf", "y.pdf"), ("a/b\\c.docx", "c.docx"), ("..", "附件"),
+    ("报告\x00.pdf", "报告.pdf"), ("D:evil.pdf", "evil.pdf"), (".htaccess", "htaccess"),
+])
+def test_safe_name_keeps_only_the_last_component(name, kept):
+    assert files.safe_name(name) == kept
+
+
+def test_markup_is_known_by_content():
+    assert files.markup_in(b"  <!DOCTYPE html><p>x") and files.markup_in(b"\xef\xbb\xbf<svg onload=x>")
+    assert not files.markup_in(b"%PDF-1.7\n<html>")

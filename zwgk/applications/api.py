@@ -145,8 +145,9 @@ def duplicates(request: HttpRequest, number: str):
 def upload_scan(request: HttpRequest, number: str, file: UploadedFile = File(...)):  # noqa: B008
     """Attach a scan of a paper application (office; PDF, PNG, JPEG or TIFF, at most 20 MB)."""
     application = selectors.for_staff(request.user, number)
-    if file.size and file.size > services.SCAN_MAX_BYTES:
-        raise InvalidInput("文件过大（不超过20MB）。", fields={"file": "不超过20MB"})
+    if file.size and file.size > services.scan_max_bytes():
+        limit = services.scan_max_bytes() // 1024 // 1024
+        raise InvalidInput(f"文件过大（不超过{limit}MB）。", fields={"file": f"不超过{limit}MB"})
     scan = services.do_attach_scan(application, actor=request.user, name=file.name or "scan", data=file.read())
     return 201, {"id": scan.pk, "name": scan.name, "content_type": scan.content_type, "size": scan.size}
 

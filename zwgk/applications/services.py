@@ -30,6 +30,7 @@ from collections.abc import Callable
 from datetime import date
 from typing import Any
 
+from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
@@ -881,19 +882,18 @@ def do_abandon(application: Application, *, actor: Staff, on: date, reason: str)
 # --- scans and contests ---------------------------------------------------------------------------
 
 SCAN_TYPES = {files.PDF: "pdf", files.PNG: "png", files.JPEG: "jpg", files.TIFF: "tif"}
-SCAN_MAX_BYTES = 20 * 1024 * 1024
+SCAN_LABELS = {files.PDF: "PDF", files.PNG: "PNG", files.JPEG: "JPEG", files.TIFF: "TIFF"}
 
 
-def check_scan(data: bytes) -> tuple[str, str]:
-    """A scan is accepted by its content (PDF, PNG, JPEG, TIFF) and size, never by its name."""
-    if not data:
-        raise InvalidInput("文件为空。", fields={"file": "文件为空"})
-    if len(data) > SCAN_MAX_BYTES:
-        raise InvalidInput("文件过大（不超过20MB）。", fields={"file": "不超过20MB"})
-    kind = files.sniff(data)
-    if kind in SCAN_TYPES:
-        return kind, SCAN_TYPES[kind]
-    raise InvalidInput("只能上传 PDF、PNG、JPEG 或 TIFF 格式的扫描件。", fields={"file": "文件类型不允许"})
+def scan_max_bytes() -> int:
+    return int(getattr(settings, "ZWGK_SCAN_MAX_MB", 20)) * 1024 * 1024
+
+
+def check_scan(data: bytes, name: str = "扫描件") -> tuple[str, str]:
+    """A scan is accepted by its content (PDF, PNG, JPEG, TIFF) and size, never by its name; the
+    one upload gate (``core.files.check_upload``) refuses hostile content."""
+    _, kind = files.check_upload(name, data, allowed=SCAN_LABELS, max_bytes=scan_max_bytes(), what="扫描件")
+    return kind, SCAN_TYPES[kind]
 
 
 @transaction.atomic
@@ -903,8 +903,8 @@ def do_attach_scan(application: Application, *, actor: Staff, name: str, data: b
 
     if not can(actor, "application.register", application):
         raise Forbidden("只有政务公开办公室可以上传申请材料扫描件。")
-    content_type, ext = check_scan(data)
-    stem = (name.rsplit(".", 1)[0] or "scan")[:80]
+    content_type, ext = check_scan(data, name)
+    stem = (files.safe_name(name, "scan").rsplit(".", 1)[0] or "scan")[:80]
     scan = Scan(application=application, name=f"{stem}.{ext}", content_type=content_type, size=len(data),
                 uploaded_by=actor)
     scan.file.save(f"{secrets.token_hex(8)}.{ext}", ContentFile(data), save=False)

@@ -8,7 +8,7 @@ from django.db.models import QuerySet
 from django.http import HttpRequest
 
 from zwgk.catalog import services
-from zwgk.catalog.models import SensitiveWord
+from zwgk.catalog.models import AuthorisedSource, SensitiveWord, TrustedDomain
 from zwgk.org.permissions import can
 
 
@@ -42,3 +42,26 @@ class SensitiveWordAdmin(admin.ModelAdmin):
     def delete_queryset(self, request: HttpRequest, queryset: QuerySet[SensitiveWord]) -> None:
         for word in queryset:
             services.do_delete_sensitive_word(word, actor=request.user)
+
+
+@admin.register(TrustedDomain)
+class TrustedDomainAdmin(admin.ModelAdmin):
+    """The party and government domains of Art. 40, kept by the office."""
+
+    list_display = ["domain", "name", "active"]
+    search_fields = ["domain", "name"]
+
+    def has_module_permission(self, request: HttpRequest) -> bool:
+        return can(request.user, "catalog.manage_words")
+
+    has_view_permission = has_add_permission = has_change_permission = has_delete_permission = (
+        lambda self, request, obj=None: can(request.user, "catalog.manage_words"))
+
+
+@admin.register(AuthorisedSource)
+class AuthorisedSourceAdmin(TrustedDomainAdmin):
+    """The authorised sources of central documents (Art. 39), kept by the office."""
+
+    list_display = ["name", "host", "kind", "active"]
+    list_filter = ["kind", "active"]
+    search_fields = ["name", "host"]

@@ -294,4 +294,62 @@ def draft_action(request: HttpRequest, draft_id: int, action: str):
     return _draft_out(request, _draft(request, draft_id))
 
 
+class ExternalLinkOut(Schema):
+    id: int
+    host: str
+    url: str
+    status: str
+    status_label: str
+    entry: int | None
+    requested_at: datetime
+    consulted_by: str | None
+    consulted_at: datetime | None
+    consult_opinion: str
+    approved_by: str | None
+    approved_at: datetime | None
+    approve_opinion: str
+    allowed_actions: list[str]
+
+
+def _link_out(request: HttpRequest, link: Any) -> dict[str, Any]:
+    from zwgk.catalog import external_links
+
+    return {
+        "id": link.pk, "host": link.host, "url": link.url, "status": link.status,
+        "status_label": link.get_status_display(), "entry": link.entry_id, "requested_at": link.requested_at,
+        "consulted_by": link.consulted_by.display_name if link.consulted_by else None,
+        "consulted_at": link.consulted_at, "consult_opinion": link.consult_opinion,
+        "approved_by": link.approved_by.display_name if link.approved_by else None,
+        "approved_at": link.approved_at, "approve_opinion": link.approve_opinion,
+        "allowed_actions": external_links.allowed_actions(link, request.user),
+    }
+
+
+@router.get("/external-links", response={200: list[ExternalLinkOut], **ERRORS})
+def list_external_links(request: HttpRequest):
+    """The register of links to sites outside party and government domains (Art. 40)."""
+    from zwgk.catalog.models import ExternalLink
+    from zwgk.org.permissions import require
+
+    require(request.user, "catalog.view_links")
+    links = ExternalLink.objects.select_related("consulted_by", "approved_by")[:1000]
+    return [_link_out(request, link) for link in links]
+
+
+@router.post("/external-links/{link_id}/actions/{action}", response={200: ExternalLinkOut, **ERRORS})
+def external_link_action(request: HttpRequest, link_id: int, action: str):
+    """``consult_link`` (head of 网安总队 or 科信局), then ``approve_link`` (the supervising leader);
+    ``refuse_link`` by whoever holds the step, with ``opinion``. Body: ``{"opinion": "..."}``."""
+    from zwgk.catalog import external_links
+    from zwgk.catalog.models import ExternalLink
+    from zwgk.org.permissions import require
+
+    require(request.user, "catalog.view_links")
+    link = ExternalLink.objects.filter(pk=link_id).first()
+    if link is None or action not in external_links.ACTIONS:
+        raise NotFound("没有这个外部链接或操作。")
+    link = external_links.ACTIONS.perform(link, action, actor=request.user, body=parse_json_object(request.body))
+    return _link_out(request, link)
+
+
 ROUTERS = [("/catalog", router)]

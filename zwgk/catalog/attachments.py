@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from django.conf import settings
 
 from zwgk.core.errors import InvalidInput
-from zwgk.core.files import DOCX, GIF, JPEG, PDF, PNG, XLSX, sniff
+from zwgk.core.files import DOCX, GIF, JPEG, PDF, PNG, XLSX, check_upload
 
 EXTENSIONS = {PDF: {"pdf"}, DOCX: {"docx"}, XLSX: {"xlsx"}, PNG: {"png"}, JPEG: {"jpg", "jpeg"}, GIF: {"gif"}}
 LABELS = {PDF: "PDF", DOCX: "Word 文档（DOCX）", XLSX: "Excel 表格（XLSX）", PNG: "PNG 图片", JPEG: "JPEG 图片",
@@ -30,25 +30,10 @@ class Checked:
     text: str
 
 
-def _sniff(data: bytes) -> str | None:
-    """The type by content (``core.files.sniff``, the one file-type check), if attachments allow it."""
-    kind = sniff(data)
-    return kind if kind in EXTENSIONS else None
-
-
 def check(name: str, data: bytes) -> Checked:
-    """Accept a PDF, DOCX, XLSX or image whose content matches its name, within the size limit."""
-    name = (name or "").replace("\\", "/").rsplit("/", 1)[-1].strip()[:200] or "附件"
-    if len(data) > max_bytes():
-        raise InvalidInput(f"附件“{name}”超过大小限制（{max_bytes() // 1024 // 1024}MB）。",
-                           fields={"file": "文件过大"})
-    if not data:
-        raise InvalidInput(f"附件“{name}”是空文件。", fields={"file": "空文件"})
-    kind = _sniff(data)
-    if kind is None:
-        raise InvalidInput(
-            f"附件“{name}”的内容不是允许的格式（PDF、DOCX、XLSX、PNG、JPEG、GIF）。", fields={"file": "格式不允许"}
-        )
+    """Accept a PDF, DOCX, XLSX or image whose content matches its name, within the size limit;
+    hostile content (markup, zip bombs, unsafe paths) is refused by ``core.files.check_upload``."""
+    name, kind = check_upload(name, data, allowed=LABELS, max_bytes=max_bytes())
     extension = name.rsplit(".", 1)[-1].lower() if "." in name else ""
     if extension not in EXTENSIONS[kind]:
         raise InvalidInput(

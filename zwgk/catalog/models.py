@@ -159,6 +159,10 @@ class Entry(Deadline):
     repost_source = models.CharField("转载来源网站", max_length=200, blank=True)
     repost_at = models.DateTimeField("转载时间", null=True, blank=True)
     repost_url = models.URLField("转载链接", max_length=500, blank=True)
+    central_document = models.BooleanField(
+        "中央文件、国务院文件", default=False,
+        help_text="全文、摘要或消息稿，只能从授权来源（人民日报、新华社、中国政府网或制发机关网站）转载（第三十九条）",
+    )
     status = models.CharField("状态", max_length=20, choices=STATUSES, default=DRAFT)
     scheduled_for = models.DateTimeField("定时发布时间", null=True, blank=True, db_index=True)
     scheduled_override = models.TextField("定时发布的放行理由", blank=True)
@@ -321,3 +325,100 @@ class SensitiveWordEvent(models.TextChoices):
     ADDED = "word_added", "添加敏感词"
     CHANGED = "word_changed", "修改敏感词"
     REMOVED = "word_removed", "删除敏感词"
+
+
+# -- external links and authorised sources (Art. 39, 40) --------------------------------------------
+
+
+class TrustedDomain(models.Model):
+    """A party or government domain (党政机关网站) that entries may link to without approval
+    (Art. 40); ``gov.cn`` covers every ``*.gov.cn``. Kept as data by the office."""
+
+    domain = models.CharField("域名", max_length=120, unique=True, help_text="如 gov.cn，含其全部下级域名")
+    name = models.CharField("说明", max_length=120, blank=True)
+    active = models.BooleanField("启用", default=True)
+
+    class Meta:
+        verbose_name = "党政机关网站域名"
+        verbose_name_plural = verbose_name
+        ordering = ["domain"]
+
+    def __str__(self) -> str:
+        return self.domain
+
+
+class LinkStatus(models.TextChoices):
+    """Where a request for an external link stands (Art. 40); moves only through ``links.TABLE``."""
+
+    REQUESTED = "requested", "待网安、科信部门会商"
+    CONSULTED = "consulted", "待分管厅领导批准"
+    APPROVED = "approved", "已批准"
+    REFUSED = "refused", "不予批准"
+
+
+class ExternalLink(models.Model):
+    """The register of links to sites outside party and government domains (Art. 40: 需要链接非党政
+    机关网站的，须经网安与科信部门会商后报分管厅领导批准). One row per host: once approved, every
+    entry may link to that site; until then an entry holding such a link is not published."""
+
+    REQUESTED, CONSULTED, APPROVED, REFUSED = (LinkStatus.REQUESTED, LinkStatus.CONSULTED, LinkStatus.APPROVED,
+                                               LinkStatus.REFUSED)
+
+    host = models.CharField("网站域名", max_length=253, unique=True)
+    url = models.URLField("链接地址（示例）", max_length=500)
+    purpose = models.CharField("链接用途", max_length=300, blank=True,
+                               help_text="链接的资源应与政务公开等履行职能的活动有关，或者属于便民服务范围")
+    entry = models.ForeignKey(Entry, verbose_name="提出链接的信息", null=True, blank=True,
+                              on_delete=models.SET_NULL, related_name="link_requests")
+    status = models.CharField("状态", max_length=20, choices=LinkStatus.choices, default=LinkStatus.REQUESTED)
+    requested_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name="申请人", null=True, blank=True,
+                                     on_delete=models.PROTECT, related_name="+")
+    requested_at = models.DateTimeField("申请时间", default=timezone.now)
+    consulted_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name="会商人（网安/科信）", null=True,
+                                     blank=True, on_delete=models.PROTECT, related_name="+")
+    consulted_at = models.DateTimeField("会商时间", null=True, blank=True)
+    consult_opinion = models.TextField("会商意见", blank=True)
+    approved_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name="批准人（分管厅领导）", null=True,
+                                    blank=True, on_delete=models.PROTECT, related_name="+")
+    approved_at = models.DateTimeField("批准时间", null=True, blank=True)
+    approve_opinion = models.TextField("批准意见", blank=True)
+
+    class Meta:
+        verbose_name = "外部链接登记"
+        verbose_name_plural = verbose_name
+        ordering = ["-requested_at", "-id"]
+
+    def __str__(self) -> str:
+        return self.host
+
+
+@event_names(ExternalLink)
+class ExternalLinkEvent(models.TextChoices):
+    REQUESTED = "link_requested", "申请链接外部网站"
+    CONSULTED = "link_consulted", "网安、科信部门会商同意"
+    APPROVED = "link_approved", "分管厅领导批准"
+    REFUSED = "link_refused", "不予批准"
+
+
+class SourceKind(models.TextChoices):
+    CENTRAL_MEDIA = "central_media", "中央新闻单位"
+    STATE_COUNCIL = "state_council", "国务院网站"
+    ISSUING_BODY = "issuing_body", "制发机关官方网站"
+
+
+class AuthorisedSource(models.Model):
+    """A site central documents (中央文件、国务院文件) may be reposted from (Art. 39: 应当从人民日报、
+    新华社等中央新闻单位或国务院网站转载), or an issuing body's own site; kept as data."""
+
+    name = models.CharField("来源名称", max_length=100)
+    host = models.CharField("网站域名", max_length=253, unique=True, help_text="含其全部下级域名")
+    kind = models.CharField("类型", max_length=20, choices=SourceKind.choices)
+    active = models.BooleanField("启用", default=True)
+
+    class Meta:
+        verbose_name = "中央文件授权转载来源"
+        verbose_name_plural = verbose_name
+        ordering = ["kind", "name"]
+
+    def __str__(self) -> str:
+        return f"{self.name}（{self.host}）"

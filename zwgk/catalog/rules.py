@@ -86,3 +86,28 @@ def _view_all(user: Any, obj: Any) -> bool:
 def _manage_words(user: Any, obj: Any) -> bool:
     """The sensitive-word list of the scan (Art. 4) is kept by the office and the secrecy office."""
     return user.has_role("clerk", "office_head", "secrecy")
+
+
+def _in_department(user: Any, *codes: str) -> bool:
+    department = getattr(user, "department", None)
+    return department is not None and department.code in codes
+
+
+@rule("catalog.consult_link")
+def _consult_link(user: Any, link: Any) -> bool:
+    """网安总队 and 科信局 consult on a link to a site outside party and government domains (Art. 40);
+    their heads record the joint opinion."""
+    return user.has_role("dept_head") and _in_department(user, "cyber", "tech")
+
+
+@rule("catalog.approve_link")
+def _approve_link(user: Any, link: Any) -> bool:
+    """The supervising leader (分管厅领导) approves after the consultation (Art. 40)."""
+    return user.has_role("leader")
+
+
+@rule("catalog.view_links")
+def _view_links(user: Any, obj: Any) -> bool:
+    """The register of external links: the approvers, the office, and every handler (who asks)."""
+    return (_consult_link(user, obj) or _approve_link(user, obj)
+            or user.has_role("clerk", "office_head", "handler", "dept_head"))

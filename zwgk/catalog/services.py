@@ -27,7 +27,7 @@ from django.utils import timezone
 from django.utils.html import escape
 from pydantic import Field
 
-from zwgk.catalog import search, selectors
+from zwgk.catalog import external_links, search, selectors
 from zwgk.catalog.attachments import check as check_attachment
 from zwgk.catalog.models import (
     Attachment,
@@ -152,6 +152,7 @@ class DraftBody(StrictSchema):
     repost_source: str | None = None
     repost_url: str | None = None
     repost_at: datetime | None = None
+    central_document: bool = Field(False, description="中央文件、国务院文件（第三十九条：只能从授权来源转载）")
 
 
 def _section_and_category(section: str, category: str) -> tuple[Section, Category]:
@@ -189,6 +190,11 @@ def _draft_fields(department: Department, section: Section, category: Category, 
         errors["repost_source" if not source else "repost_url"] = "转载须同时标注转载来源网站和转载链接（第三十九条）"
     if url and not url.startswith(("http://", "https://")):
         errors["repost_url"] = "转载链接应以 http:// 或 https:// 开头"
+    central = bool(data.get("central_document"))
+    if central and "repost_url" not in errors:
+        problem = external_links.central_source_problem(url)
+        if problem:
+            errors["repost_url"] = problem
     if errors:
         raise InvalidInput("草稿内容有误：" + "；".join(errors.values()) + "。", fields=errors)
     repost_at = data.get("repost_at")
@@ -200,7 +206,7 @@ def _draft_fields(department: Department, section: Section, category: Category, 
         "disclosure_attribute": attribute, "disclosure_mode": data.get("disclosure_mode") or Entry.PROACTIVE,
         "document_number": (data.get("document_number") or "").strip()[:100], "publisher": publisher,
         "validity": data.get("validity") or Entry.VALID, "repost_source": source[:200],
-        "repost_url": url[:500], "repost_at": repost_at,
+        "repost_url": url[:500], "repost_at": repost_at, "central_document": central,
     }
 
 
@@ -269,12 +275,16 @@ def do_attach(entry: Entry, *, actor: Any, name: str, data: bytes, redacted_of: 
         sha256=checked.sha256, text=checked.text, order=entry.attachments.count(), redacted_of=original,
     )
     attachment.file.save(checked.name, ContentFile(data), save=False)
-    attachment.save()
-    entry.scan_findings, entry.scanned_at = [], None
-    entry.save(update_fields=["scan_findings", "scanned_at", "updated_at"])
-    note = f"添加附件：{checked.name}" + (f"（“{original.name}”的删减版本）" if original else "")
-    record(entry, EntryEvent.ATTACHMENT_ADDED, actor=actor, note=note,
-           data={"sha256": checked.sha256, "size": checked.size, "redacted_of": redacted_of})
+    try:
+        attachment.save()
+        entry.scan_findings, entry.scanned_at = [], None
+        entry.save(update_fields=["scan_findings", "scanned_at", "updated_at"])
+        note = f"添加附件：{checked.name}" + (f"（“{original.name}”的删减版本）" if original else "")
+        record(entry, EntryEvent.ATTACHMENT_ADDED, actor=actor, note=note,
+               data={"sha256": checked.sha256, "size": checked.size, "redacted_of": redacted_of})
+    except BaseException:  # nothing half-stored (issue 11): no file on disk without its row
+        attachment.file.delete(save=False)
+        raise
     return attachment
 
 
@@ -351,8 +361,12 @@ def do_submit(entry: Entry, *, actor: Any) -> Entry:
     entry.save()
     found = len(entry.scan_findings)
     note = f"提交审核；发布前检查发现{found}处提示" if found else "提交审核；发布前检查未发现问题"
+    requested = external_links.request_links(entry, actor=actor)
+    pending = external_links.unapproved(entry)
+    if pending:
+        note += f"；{len(pending)}个外部链接待批准（第四十条）"
     record(entry, EntryEvent.SUBMITTED, actor=actor, from_state=before, to_state=entry.status, note=note,
-           data={"findings": found})
+           data={"findings": found, "external_links": sorted(pending), "requested": [r.host for r in requested]})
     return entry
 
 
@@ -426,6 +440,8 @@ class PublishBody(StrictSchema):
 def _check_publishable(entry: Entry) -> None:
     if entry.disclosure_attribute == Entry.NOT_PUBLIC:
         raise Conflict("公开属性为“此件不予公开”，不能发布。", code="not_public")
+    external_links.check_central_source(entry)  # Art. 39
+    external_links.check_links_approved(entry)  # Art. 40
     if entry.disclosure_attribute == Entry.REDACTED:
         missing = [a.name for a in entry.attachments.filter(redacted_of__isnull=True, redacted_version__isnull=True)]
         if missing:
@@ -532,7 +548,10 @@ def publish_scheduled(now: datetime | None = None) -> int:
         with transaction.atomic():
             entry = Entry.objects.select_for_update().get(pk=pk)
             if entry.status == Entry.APPROVED and entry.scheduled_for and entry.scheduled_for <= now:
-                _publish_now(entry, None, entry.scheduled_override)
+                try:
+                    _publish_now(entry, None, entry.scheduled_override)
+                except Conflict:  # e.g. an external link still awaiting approval (Art. 40): next run
+                    continue
                 done += 1
     return done
 
@@ -562,7 +581,7 @@ def do_withdraw(entry: Entry, *, actor: Any, reason: str, replace: bool = False)
             category=entry.category, section=entry.section, document_number=entry.document_number,
             body=entry.body, redacted_body=entry.redacted_body, validity=entry.validity,
             repost_source=entry.repost_source, repost_at=entry.repost_at, repost_url=entry.repost_url,
-            created_by=actor, status=ORIGINS.target("create_draft", NEW),
+            central_document=entry.central_document, created_by=actor, status=ORIGINS.target("create_draft", NEW),
         )
         entry.replaced_by = replacement
         record(replacement, EntryEvent.DRAFTED, actor=actor, to_state=replacement.status,

@@ -41,6 +41,10 @@ class DraftForm(forms.Form):
                                     required=False)
     repost_source = forms.CharField(label="转载来源网站（第三十九条）", max_length=200, required=False)
     repost_url = forms.URLField(label="转载链接", max_length=500, required=False, assume_scheme="https")
+    central_document = forms.BooleanField(
+        label="本信息是中央文件、国务院文件（全文、摘要或消息稿）", required=False,
+        help_text="只能从人民日报、新华社等中央新闻单位、中国政府网或制发机关网站转载（第三十九条）",
+    )
 
     def __init__(self, *args: Any, user: Any, department: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -126,7 +130,7 @@ def edit(request: HttpRequest, pk: int) -> HttpResponse:
     require(request.user, "catalog.edit", entry)
     initial = {f: getattr(entry, f) for f in ("title", "disclosure_attribute", "disclosure_mode", "publisher",
                                               "document_number", "validity", "body", "redacted_body",
-                                              "repost_source", "repost_url")}
+                                              "repost_source", "repost_url", "central_document")}
     initial.update(section=entry.section, category=entry.category)
     form = DraftForm(request.POST or None, initial=initial, user=request.user, department=entry.department)
     if request.method == "POST" and form.is_valid():
@@ -200,8 +204,18 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
         "may": dict.fromkeys(services.allowed_actions(entry, request.user), True),
         "secrecy_stage": entry.status == Entry.SECRECY_REVIEW,
         "attachment_form": AttachmentForm(), "validities": Entry.VALIDITIES,
+        "external_links": _pending_links(entry),
     }
     return render(request, "catalog/wb_detail.html", context)
+
+
+def _pending_links(entry: Entry) -> dict[str, str]:
+    """The entry's links awaiting approval (Art. 40), once it is submitted and until published."""
+    from zwgk.catalog import external_links
+
+    if entry.status not in (Entry.IN_REVIEW, Entry.SECRECY_REVIEW, Entry.APPROVED):
+        return {}
+    return external_links.unapproved(entry)
 
 
 def _body(request: HttpRequest, action: str) -> dict[str, Any]:
@@ -305,3 +319,31 @@ def catalog_xlsx(request: HttpRequest) -> HttpResponse:
     qs = selectors.visible_to(request.user).filter(status__in=[Entry.PUBLISHED, Entry.WITHDRAWN])
     return exports.xlsx_response(exports.catalog_workbook(qs.order_by("-published_on", "-id")[:100000]),
                                  "信息公开目录.xlsx")
+
+
+@login_required
+def external_link_register(request: HttpRequest) -> HttpResponse:
+    """The register of links to sites outside party and government domains (Art. 40): requests
+    come from submitted entries; 网安总队 or 科信局 record their consultation, then the supervising
+    leader approves. The same actions as ``external_links.ACTIONS`` (one transaction each)."""
+    from zwgk.catalog import external_links
+    from zwgk.catalog.models import ExternalLink
+
+    require(request.user, "catalog.view_links")
+    if request.method == "POST":
+        link = ExternalLink.objects.filter(pk=request.POST.get("link") or 0).first()
+        action = request.POST.get("action", "")
+        try:
+            if link is None or action not in external_links.ACTIONS:
+                raise InvalidInput("未知的链接或操作。")
+            external_links.ACTIONS.perform(link, action, actor=request.user,
+                                           body={"opinion": request.POST.get("opinion", "")})
+        except (ServiceError, TransitionRefused) as exc:
+            messages.error(request, getattr(exc, "message", str(exc)))
+        else:
+            messages.success(request, f"{link.host}：{external_links.ACTIONS.label(action)}。")
+        return redirect("catalog_wb:external_links")
+    links = list(ExternalLink.objects.select_related("entry", "requested_by", "consulted_by", "approved_by"))
+    for link in links:
+        link.may = [(a, external_links.ACTIONS.label(a)) for a in external_links.allowed_actions(link, request.user)]
+    return render(request, "catalog/wb_external_links.html", {"nav": "catalog", "links": links})

@@ -22,3 +22,21 @@ def letter_font(app_configs: Any = None, **kwargs: Any) -> list[checks.CheckMess
         "of GB/T 9704, or set ZWGK_LETTER_FONT to the office's own TrueType font.",
         id="zwgk.W001",
     )]
+
+
+@checks.register()
+def uploads_outside_the_web_root(app_configs: Any = None, **kwargs: Any) -> list[checks.CheckMessage]:
+    """Uploads are stored outside what nginx serves from disk (issue 11): MEDIA_ROOT may not be, or
+    be inside, the static tree (ZWGK_SITE_DIR) or STATIC_ROOT, else a hostile file could be served
+    by the web server itself, past the checks of the download views."""
+    from pathlib import Path
+
+    from django.conf import settings
+
+    media = Path(settings.MEDIA_ROOT).resolve()
+    for name in ("ZWGK_SITE_DIR", "STATIC_ROOT"):
+        root = getattr(settings, name, None)
+        if root and (media == Path(root).resolve() or Path(root).resolve() in media.parents):
+            return [checks.Error(f"MEDIA_ROOT ({media}) lies inside {name} ({root}): uploads must be stored "
+                                 "outside the web root.", id="zwgk.E011")]
+    return []

@@ -7,7 +7,13 @@
   code from 32 letters cannot then be guessed, and spreading guesses over many addresses does
   not help against one number.
 - Public submissions (applications, messages; API and portal forms) count per address:
-  ``ZWGK_SUBMISSIONS_PER_HOUR`` (20), then 429.
+  ``ZWGK_SUBMISSIONS_PER_HOUR`` (20), then 429. Past ``ZWGK_CAPTCHA_AFTER`` (5) within the hour
+  each further submission must answer an offline captcha (``core.captcha``, issue 11): the portal
+  forms show the question (fields ``captcha_token``, ``captcha_answer``); the API answers 429
+  ``captcha_required`` with the question in the message and the token in
+  ``fields.captcha_token``, and takes the answer in the ``X-Captcha-Token`` and
+  ``X-Captcha-Answer`` headers of the repeated request (the bodies stay those of API.md). A
+  missing or wrong answer stores nothing and still counts against the hourly limit.
 
 Counters live in the cache (Redis in production, so all workers share them; local memory in the
 embedded mode, which runs one process). They are a small atomic counter (``cache.add`` then
@@ -26,6 +32,7 @@ from django.conf import settings
 from django.core.cache import cache
 from django.http import HttpRequest
 
+from zwgk.core import captcha
 from zwgk.core.callers import address_key
 from zwgk.core.errors import NotFound, ServiceError
 from zwgk.core.query_codes import hash_query_code
@@ -36,6 +43,12 @@ T = TypeVar("T")
 class TooManyRequests(ServiceError):
     status = 429
     code = "too_many_requests"
+
+
+class CaptchaRequired(TooManyRequests):
+    """The address submits often: the submission needs the captcha's answer (nothing stored)."""
+
+    code = "captcha_required"
 
 
 LOOKUP_MESSAGE = "查询码错误次数过多，请一小时后再试。"
@@ -73,14 +86,46 @@ def limited_lookup(request: HttpRequest, number: str, find: Callable[[], T]) -> 
         raise
 
 
-def check_submission(request: HttpRequest) -> None:
-    """Count one public submission of this address; refuse past the hourly limit (429)."""
+def _submission_key(request: HttpRequest) -> str:
+    return f"zwgk:submit:{address_key(request)}"
+
+
+def _is_staff(request: HttpRequest) -> bool:
     user = getattr(request, "user", None)
-    if user is not None and user.is_authenticated:
+    return user is not None and user.is_authenticated
+
+
+def captcha_needed(request: HttpRequest) -> bool:
+    """Whether this address has submitted more than ``ZWGK_CAPTCHA_AFTER`` times this hour."""
+    return not _is_staff(request) and _count(_submission_key(request)) >= settings.ZWGK_CAPTCHA_AFTER
+
+
+def _captcha_answer(request: HttpRequest) -> tuple[str | None, str | None]:
+    if request.path.startswith("/api/"):
+        return request.headers.get(captcha.HEADER_TOKEN), request.headers.get(captcha.HEADER_ANSWER)
+    return request.POST.get(captcha.FIELD_TOKEN), request.POST.get(captcha.FIELD_ANSWER)
+
+
+def check_submission(request: HttpRequest) -> None:
+    """Count one public submission of this address; refuse past the hourly limit (429), and past
+    ``ZWGK_CAPTCHA_AFTER`` without the captcha's right answer (429 ``captcha_required``)."""
+    if _is_staff(request):
         return  # staff registering letters and visits are not the public
-    key = f"zwgk:submit:{address_key(request)}"
+    key = _submission_key(request)
     if _count(key) >= settings.ZWGK_SUBMISSIONS_PER_HOUR:
         raise TooManyRequests(SUBMISSION_MESSAGE)
+    if captcha_needed(request):
+        token, answer = _captcha_answer(request)
+        if not captcha.verify(token, answer):
+            _bump(key, 3600)
+            wrong = "验证问题回答错误" if answer else "提交较频繁，请先回答验证问题"
+            if not request.path.startswith("/api/"):  # the form shows a new question itself
+                raise CaptchaRequired(f"{wrong}，请回答下方的验证问题后重新提交。",
+                                      fields={captcha.FIELD_ANSWER: wrong})
+            challenge = captcha.new_challenge()
+            raise CaptchaRequired(
+                f"{wrong}：{challenge.question}（在请求头 {captcha.HEADER_TOKEN} 中附上 fields.captcha_token，"
+                f"在 {captcha.HEADER_ANSWER} 中附上答案，重新提交）",
+                fields={captcha.FIELD_ANSWER: f"请回答：{challenge.question}", captcha.FIELD_TOKEN: challenge.token},
+            )
     _bump(key, 3600)
-
-

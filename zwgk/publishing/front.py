@@ -67,7 +67,8 @@ def nginx_config(*, var_dir: Path, site_dir: Path, static_root: Path, upstream: 
         user = f"user {pwd.getpwuid(var_dir.stat().st_uid).pw_name};"
     values = {
         "VAR": str(var_dir), "WORKERS": workers, "USER_DIRECTIVE": user, "MIME_TYPES": "/etc/nginx/mime.types",
-        "BODY_LIMIT": body_limit, "UPSTREAM": upstream, "HOST": host, "PORT": str(port),
+        "BODY_LIMIT": body_limit, "BODY_LIMIT_TEXT": body_limit.upper().replace("M", "MB").replace("K", "KB"),
+        "UPSTREAM": upstream, "HOST": host, "PORT": str(port),
         "SITE_DIR": str(site_dir), "DEPLOY_DIR": str(DEPLOY_DIR), "SECURITY_HEADERS": lines,
         "STATIC_ROOT": str(static_root), "FORWARDED_PROTO": forwarded_proto,
     }
@@ -125,6 +126,7 @@ def main() -> int:
         var_dir, site_dir=site_dir.resolve(), static_root=Path(settings.STATIC_ROOT).resolve(),
         upstream=f"unix:{socket}", host=os.environ.get("HOST", "127.0.0.1"), port=port, headers=security_headers(),
         forwarded_proto="$http_x_forwarded_proto" if os.environ.get("BEHIND_PROXY") == "1" else "$scheme",
+        body_limit=f"{settings.ZWGK_MAX_BODY_MB}m",
     )
     bin_dir = Path(sys.executable).parent
     commands = {
