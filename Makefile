@@ -15,7 +15,13 @@ $(VENV)/.installed: pyproject.toml uv.lock
 	VIRTUAL_ENV=$(abspath $(VENV)) $(VENV)/bin/uv sync --frozen --inexact --active --quiet
 	touch $@
 
-install: $(VENV)/.installed
+# Dev-only npm tools (axe-core for the browser tests' WCAG 2.1 AA checks), from package-lock.json.
+# npm ci reinstalls only when the lock is newer than what it last installed; no install scripts run.
+node_modules/.package-lock.json: package.json package-lock.json
+	npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
+	touch $@
+
+install: $(VENV)/.installed node_modules/.package-lock.json
 
 # DEBUG is off (what a county bureau runs): our own 404/500 pages, static files by WhiteNoise.
 # Developers: `DEBUG=1 make run`.
@@ -42,4 +48,4 @@ bench-privacy: install
 	$(PY) bench/privacy_recall.py
 
 clean:
-	rm -rf $(VENV) var
+	rm -rf $(VENV) var node_modules
