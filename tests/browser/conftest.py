@@ -73,7 +73,11 @@ def axe_page(browser, live_server, reference_data) -> Iterator[object]:
     The policy itself stays enforced and is tested in every other context (``test_csp.py``)."""
     from tests.browser.a11y import AXE
 
-    assert AXE.exists(), f"{AXE} is missing: run `make install` (npm ci installs axe-core)"
+    if not AXE.exists():
+        message = f"{AXE} is missing: run `make install` (npm ci installs axe-core)"
+        if os.environ.get("CI") == "true":
+            pytest.fail(message)
+        pytest.skip(message)
     context = browser.new_context(base_url=live_server.url, locale="zh-CN", bypass_csp=True)
     page = context.new_page()
     page.set_default_timeout(15000)
