@@ -15,7 +15,14 @@ $(VENV)/.installed: pyproject.toml uv.lock
 	VIRTUAL_ENV=$(abspath $(VENV)) $(VENV)/bin/uv sync --frozen --inexact --active --quiet
 	touch $@
 
-install: $(VENV)/.installed
+# Dev-only npm tools (axe-core for the browser tests' WCAG 2.1 AA checks), from package-lock.json.
+# npm ci reinstalls only when the lock is newer than what it last installed; no install scripts run.
+# Without npm (a production host) the site still installs; the axe tests then say they are skipped.
+node_modules/.package-lock.json: package.json package-lock.json
+	@if command -v npm >/dev/null; then npm ci --ignore-scripts --no-audit --no-fund --loglevel=error && touch $@; \
+	else echo "npm not found: axe-core not installed (only the browser accessibility tests need it)"; fi
+
+install: $(VENV)/.installed node_modules/.package-lock.json
 
 # DEBUG is off (what a county bureau runs): our own 404/500 pages, static files by WhiteNoise.
 # Developers: `DEBUG=1 make run`.
@@ -42,4 +49,4 @@ bench-privacy: install
 	$(PY) bench/privacy_recall.py
 
 clean:
-	rm -rf $(VENV) var
+	rm -rf $(VENV) var node_modules

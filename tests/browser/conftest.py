@@ -62,3 +62,24 @@ def login(page, browser_demo):
         page.get_by_role("button", name="登录").click()
 
     return do
+
+
+@pytest.fixture
+def axe_page(browser, live_server, reference_data) -> Iterator[object]:
+    """A page for the axe-core runs (``tests/browser/a11y.py``), in a context with ``bypass_csp=True``.
+
+    The site's Content-Security-Policy (django-csp, ``script-src 'self'``, no inline script) would
+    refuse the injected axe-core script; this context alone ignores the policy so that axe can run.
+    The policy itself stays enforced and is tested in every other context (``test_csp.py``)."""
+    from tests.browser.a11y import AXE
+
+    if not AXE.exists():
+        message = f"{AXE} is missing: run `make install` (npm ci installs axe-core)"
+        if os.environ.get("CI") == "true":
+            pytest.fail(message)
+        pytest.skip(message)
+    context = browser.new_context(base_url=live_server.url, locale="zh-CN", bypass_csp=True)
+    page = context.new_page()
+    page.set_default_timeout(15000)
+    yield page
+    context.close()
