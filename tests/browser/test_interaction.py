@@ -98,6 +98,8 @@ def test_a_complaint_reply_is_shown_only_after_the_department_head_approves_it(p
     assert "已责令该所整改" in page.locator("#head-draft").inner_text()
     page.get_by_label("审批意见").fill("同意")
     page.get_by_role("button", name="审批同意并发出").click()
+    assert "确认答复" in page.locator("h2").inner_text()  # the approval sends the reply: confirmed first
+    page.get_by_role("button", name="确认").click()
     assert "已审批同意，答复已发出" in page.locator(".notice").first.inner_text()
     page.get_by_role("button", name="退出").click()
 
