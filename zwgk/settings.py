@@ -52,6 +52,7 @@ INSTALLED_APPS = [
     "zwgk.workdays",
     "zwgk.catalog",
     "zwgk.assessment",
+    "zwgk.procurement",
     "zwgk.applications",
     "zwgk.interaction",
     "zwgk.portal",
