@@ -40,7 +40,8 @@ def test_a_tender_agency_is_recorded_too(staff):
 
 def test_a_wrong_credit_code_and_dates_are_refused_and_nothing_saved(staff):
     with pytest.raises(InvalidInput) as bad:
-        _record(staff, credit_code=SUPPLIER[:-1] + ("1" if SUPPLIER[-1] != "1" else "2"), valid_until=date(2026, 1, 1), project="CG-2026-9999")
+        _record(staff, credit_code=SUPPLIER[:-1] + ("1" if SUPPLIER[-1] != "1" else "2"),
+                valid_until=date(2026, 1, 1), project="CG-2026-9999")
     assert set(bad.value.fields) == {"credit_code", "valid_until", "project"}
     assert not SupplierCreditRecord.objects.exists()
     assert not Entry.objects.filter(title__contains="宁夏安视科技有限公司").exists()
