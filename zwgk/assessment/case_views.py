@@ -16,18 +16,11 @@ from zwgk.assessment import forms as f
 from zwgk.assessment.downloads import attachment
 from zwgk.assessment.models import DishonestyRecord, HonourNomination
 from zwgk.core.errors import InvalidInput, ServiceError
+from zwgk.core.forms import add_service_errors
 from zwgk.core.transitions import TransitionRefused
 from zwgk.events.models import Event
 from zwgk.events.services import event_label
 from zwgk.org.permissions import can, require
-
-
-def _errors(form: Form, exc: ServiceError) -> None:
-    fields = exc.fields if isinstance(exc, InvalidInput) else {}
-    for name, text in fields.items():
-        form.add_error(name if name in form.fields else None, text)
-    if not fields:
-        form.add_error(None, exc.message)
 
 
 @login_required
@@ -43,7 +36,7 @@ def case_list(request: HttpRequest) -> HttpResponse:
             try:
                 case = accountability.do_open(actor=request.user, **form.body())
             except InvalidInput as exc:
-                _errors(form, exc)
+                add_service_errors(form, exc)
             else:
                 messages.success(request, f"已立案，编号 {case.number}。")
                 return redirect("assessment_wb:accountability_case", number=case.number)
@@ -85,7 +78,7 @@ def case_action(request: HttpRequest, number: str, action: str) -> HttpResponse:
             accountability.ACTIONS.perform(case, action, actor=request.user, body=form.cleaned_data)
         except (ServiceError, TransitionRefused) as exc:
             if isinstance(exc, ServiceError):
-                _errors(form, exc)
+                add_service_errors(form, exc)
             else:
                 form.add_error(None, exc.message)
         else:
@@ -107,7 +100,7 @@ def dishonesty(request: HttpRequest) -> HttpResponse:
             try:
                 integrity.do_record_dishonesty(actor=request.user, **form.cleaned_data)
             except InvalidInput as exc:
-                _errors(form, exc)
+                add_service_errors(form, exc)
             else:
                 messages.success(request, "已录入政务失信记录。")
                 return redirect("assessment_wb:dishonesty")
@@ -167,12 +160,12 @@ def honours(request: HttpRequest) -> HttpResponse:
             try:
                 integrity.do_propose_honour(actor=request.user, **form.cleaned_data)
             except InvalidInput as exc:
-                _errors(form, exc)
+                add_service_errors(form, exc)
             else:
                 messages.success(request, "已登记评先评优推荐。")
                 return redirect("assessment_wb:honours")
     return render(request, "assessment/wb_honours.html", {
-        "nav": "integrity", "today": today, "departments": integrity.eligibility(today), "form": form,
+        "nav": "honours", "today": today, "departments": integrity.eligibility(today), "form": form,
         "nominations": HonourNomination.objects.select_related("officer", "department"),
         "rules": integrity.source_rules().values(),
     }, status=422 if request.method == "POST" else 200)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from django import forms
 
 from zwgk.assessment.models import Art43Item, DishonestySource
+from zwgk.core.forms import ChineseForm
 from zwgk.org.models import Department
 
 
@@ -56,15 +57,15 @@ class DishonestyForm(forms.Form):
     publishable = forms.BooleanField(label="可依法公开", required=False)
 
 
-class PublishForm(forms.Form):
+class PublishForm(ChineseForm):
     on = forms.DateField(label="公开日期")
 
 
-class WithdrawForm(forms.Form):
+class WithdrawForm(ChineseForm):
     reason = forms.CharField(label="撤回理由", max_length=500)
 
 
-class HonourForm(forms.Form):
+class HonourForm(ChineseForm):
     year = forms.IntegerField(label="年度", min_value=2000, max_value=2100)
     title = forms.CharField(label="荣誉名称", max_length=100)
     officer = forms.CharField(label="推荐民警（用户名；推荐部门时不填）", required=False, max_length=150)

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from django import forms
 
+from zwgk.core.forms import ChineseForm
 from zwgk.procurement.models import PartyKind, ProcurementMethod
 
 MONEY = {"max_digits": 14, "decimal_places": 2, "min_value": 0}
 
 
-class ProjectForm(forms.Form):
+class ProjectForm(ChineseForm):
     title = forms.CharField(label="项目名称", max_length=200)
     method = forms.ChoiceField(label="采购方式", choices=ProcurementMethod.choices)
     budget = forms.DecimalField(label="预算金额（元）", **MONEY)
@@ -18,20 +19,20 @@ class ProjectForm(forms.Form):
     on = forms.DateField(label="立项日期")
 
 
-class NoticeForm(forms.Form):
+class NoticeForm(ChineseForm):
     notice_on = forms.DateField(label="公告日期")
     bid_deadline = forms.DateField(label="投标（响应）截止日期")
     notice_text = forms.CharField(label="公告内容", widget=forms.Textarea, max_length=20000)
 
 
-class ResultForm(forms.Form):
+class ResultForm(ChineseForm):
     result_on = forms.DateField(label="结果公告日期")
     supplier_name = forms.CharField(label="中标（成交）供应商", max_length=200)
     supplier_code = forms.CharField(label="供应商统一社会信用代码", max_length=18)
     award_amount = forms.DecimalField(label="中标（成交）金额（元）", **MONEY)
 
 
-class ContractForm(forms.Form):
+class ContractForm(ChineseForm):
     contract_on = forms.DateField(label="合同签订日期")
     contract_number = forms.CharField(label="合同编号", max_length=100)
     contract_amount = forms.DecimalField(label="合同金额（元）", **MONEY)
@@ -39,14 +40,14 @@ class ContractForm(forms.Form):
     performance_to = forms.DateField(label="履约截止日期")
 
 
-class AcceptanceForm(forms.Form):
+class AcceptanceForm(ChineseForm):
     acceptance_on = forms.DateField(label="验收日期")
     acceptance_passed = forms.TypedChoiceField(label="验收结论", choices=[("1", "合格"), ("0", "不合格")],
                                                coerce=lambda v: v == "1")
     acceptance_note = forms.CharField(label="验收情况", widget=forms.Textarea, max_length=5000)
 
 
-class TerminateForm(forms.Form):
+class TerminateForm(ChineseForm):
     reason = forms.CharField(label="终止原因", widget=forms.Textarea, max_length=2000)
 
 
@@ -56,7 +57,7 @@ ACTION_FORMS: dict[str, type[forms.Form]] = {
 }
 
 
-class CreditForm(forms.Form):
+class CreditForm(ChineseForm):
     party_kind = forms.ChoiceField(label="主体类型", choices=PartyKind.choices)
     name = forms.CharField(label="名称", max_length=200)
     credit_code = forms.CharField(label="统一社会信用代码", max_length=18)

@@ -11,7 +11,8 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
-from zwgk.core.errors import InvalidInput, ServiceError
+from zwgk.core.errors import ServiceError
+from zwgk.core.forms import add_service_errors
 from zwgk.core.transitions import TransitionRefused
 from zwgk.events.models import Event
 from zwgk.events.services import event_label
@@ -19,14 +20,6 @@ from zwgk.org.permissions import can, require
 from zwgk.procurement import forms as f
 from zwgk.procurement import services
 from zwgk.procurement.models import ProcurementProject, SupplierCreditRecord
-
-
-def _errors(form: Form, exc: ServiceError | TransitionRefused) -> None:
-    fields = exc.fields if isinstance(exc, InvalidInput) else {}
-    for name, text in fields.items():
-        form.add_error(name if name in form.fields else None, text)
-    if not fields:
-        form.add_error(None, exc.message)
 
 
 @login_required
@@ -40,7 +33,7 @@ def projects(request: HttpRequest) -> HttpResponse:
             try:
                 project = services.do_register(actor=request.user, **form.cleaned_data)
             except ServiceError as exc:
-                _errors(form, exc)
+                add_service_errors(form, exc)
             else:
                 messages.success(request, f"已登记采购项目，编号 {project.number}。")
                 return redirect("procurement_wb:project", number=project.number)
@@ -88,7 +81,7 @@ def project_action(request: HttpRequest, number: str, action: str) -> HttpRespon
         try:
             services.ACTIONS.perform(found, action, actor=request.user, body=form.cleaned_data)
         except (ServiceError, TransitionRefused) as exc:
-            _errors(form, exc)
+            add_service_errors(form, exc)
         else:
             messages.success(request, f"已完成：{services.ACTIONS.label(action)}。公开内容已提交本部门负责人审核。")
             return redirect("procurement_wb:project", number=number)
@@ -107,7 +100,7 @@ def credit_records(request: HttpRequest) -> HttpResponse:
             try:
                 services.do_record_credit(actor=request.user, **form.cleaned_data)
             except ServiceError as exc:
-                _errors(form, exc)
+                add_service_errors(form, exc)
             else:
                 messages.success(request, "已录入不良信用记录，公示内容已提交本部门负责人审核。")
                 return redirect("procurement_wb:credit")
