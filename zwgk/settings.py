@@ -53,6 +53,7 @@ INSTALLED_APPS = [
     "zwgk.privacy",
     "zwgk.catalog",
     "zwgk.assessment",
+    "zwgk.procurement",
     "zwgk.applications",
     "zwgk.interaction",
     "zwgk.portal",

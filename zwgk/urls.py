@@ -19,12 +19,14 @@ WORKBENCH = [
     "zwgk.publishing.workbench_urls",
     "zwgk.workbench.workbench_urls",
     "zwgk.security.workbench_urls",
+    "zwgk.procurement.workbench_urls",
 ]
 PORTAL = [
     "zwgk.workdays.portal_urls",
     "zwgk.catalog.portal_urls",
     "zwgk.applications.portal_urls",
     "zwgk.interaction.portal_urls",
+    "zwgk.assessment.portal_urls",
     "zwgk.portal.portal_urls",
 ]
 

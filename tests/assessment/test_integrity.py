@@ -21,7 +21,7 @@ pytestmark = pytest.mark.django_db
 def _record(staff, **overrides):
     data = {"officer": "traffic_handler", "source": "disciplinary_sanction", "decided_on": date(2026, 5, 20),
             "authority": "宁夏回族自治区公安厅", "document_number": "宁公纪〔2026〕12号",
-            "summary": "=违规办理车辆登记，给予警告处分。", "publishable": True}
+            "summary": "=违规办理车辆登记，给予警告处分。", "publishable": False}
     data.update(overrides)
     return integrity.do_record_dishonesty(actor=staff("personnel_handler"), **data)
 
@@ -51,7 +51,7 @@ def test_exports_one_record_a_line_in_the_documented_fields(staff):
     assert len(lines) == 2
     first = json.loads(lines[0])
     assert list(first) == integrity.FIELDS and first["source"] == "disciplinary_sanction"
-    assert first["decided_on"] == "2026-05-20" and first["publishable"] is True
+    assert first["decided_on"] == "2026-05-20" and first["publishable"] is False
     rows = list(csv.reader(io.StringIO(client.get("/workbench/assessment/integrity/records.csv").content.decode())))
     assert rows[0] == integrity.FIELDS and len(rows) == 3
     assert rows[1][integrity.FIELDS.index("summary")].startswith("'=")  # no formula in a spreadsheet

@@ -10,6 +10,7 @@ class AssessmentConfig(AppConfig):
         ("assessment", "考核评估", "assessment_wb:dashboard", "assessment.use"),
         ("accountability", "责任追究", "assessment_wb:accountability", "accountability.view"),
         ("integrity", "政务失信记录", "assessment_wb:dishonesty", "integrity.view"),
+        ("honours", "评先评优资格", "assessment_wb:honours", "integrity.view"),
     ]
 
     def ready(self) -> None:

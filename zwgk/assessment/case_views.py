@@ -14,20 +14,13 @@ from django.views.decorators.http import require_POST
 from zwgk.assessment import accountability, integrity
 from zwgk.assessment import forms as f
 from zwgk.assessment.downloads import attachment
-from zwgk.assessment.models import DishonestyRecord
+from zwgk.assessment.models import DishonestyRecord, HonourNomination
 from zwgk.core.errors import InvalidInput, ServiceError
+from zwgk.core.forms import add_service_errors
 from zwgk.core.transitions import TransitionRefused
 from zwgk.events.models import Event
 from zwgk.events.services import event_label
 from zwgk.org.permissions import can, require
-
-
-def _errors(form: Form, exc: ServiceError) -> None:
-    fields = exc.fields if isinstance(exc, InvalidInput) else {}
-    for name, text in fields.items():
-        form.add_error(name if name in form.fields else None, text)
-    if not fields:
-        form.add_error(None, exc.message)
 
 
 @login_required
@@ -43,7 +36,7 @@ def case_list(request: HttpRequest) -> HttpResponse:
             try:
                 case = accountability.do_open(actor=request.user, **form.body())
             except InvalidInput as exc:
-                _errors(form, exc)
+                add_service_errors(form, exc)
             else:
                 messages.success(request, f"已立案，编号 {case.number}。")
                 return redirect("assessment_wb:accountability_case", number=case.number)
@@ -85,7 +78,7 @@ def case_action(request: HttpRequest, number: str, action: str) -> HttpResponse:
             accountability.ACTIONS.perform(case, action, actor=request.user, body=form.cleaned_data)
         except (ServiceError, TransitionRefused) as exc:
             if isinstance(exc, ServiceError):
-                _errors(form, exc)
+                add_service_errors(form, exc)
             else:
                 form.add_error(None, exc.message)
         else:
@@ -107,13 +100,75 @@ def dishonesty(request: HttpRequest) -> HttpResponse:
             try:
                 integrity.do_record_dishonesty(actor=request.user, **form.cleaned_data)
             except InvalidInput as exc:
-                _errors(form, exc)
+                add_service_errors(form, exc)
             else:
                 messages.success(request, "已录入政务失信记录。")
                 return redirect("assessment_wb:dishonesty")
     records = DishonestyRecord.objects.select_related("officer__department")
-    return render(request, "assessment/wb_dishonesty.html", {"nav": "integrity", "records": records, "form": form},
-                  status=422 if request.method == "POST" else 200)
+    return render(request, "assessment/wb_dishonesty.html", {
+        "nav": "integrity", "records": records, "form": form, "manage": manage, "today": timezone.localdate(),
+        "rules": integrity.source_rules().values(),
+    }, status=422 if request.method == "POST" else 200)
+
+
+PUBLICATION_FORMS = {"publish": f.PublishForm, "withdraw": f.WithdrawForm}
+
+
+@login_required
+@require_POST
+def dishonesty_action(request: HttpRequest, pk: int, action: str) -> HttpResponse:
+    """Publish a record on the portal's 政务诚信 channel, masked, or withdraw it (Art. 22)."""
+    require(request.user, "integrity.manage")
+    entry = DishonestyRecord.objects.filter(pk=pk).first()
+    if entry is None or action not in PUBLICATION_FORMS:
+        raise Http404
+    form = PUBLICATION_FORMS[action](request.POST)
+    if form.is_valid():
+        try:
+            integrity.ACTIONS.perform(entry, action, actor=request.user, body=form.cleaned_data)
+        except (ServiceError, TransitionRefused) as exc:
+            messages.error(request, exc.message)
+            return redirect("assessment_wb:dishonesty")
+        messages.success(request, f"已完成：{integrity.ACTIONS.label(action)}。")
+    else:
+        messages.error(request, "；".join(f"{form.fields[k].label}：{v[0]}" for k, v in form.errors.items()))
+    return redirect("assessment_wb:dishonesty")
+
+
+@login_required
+def person_file(request: HttpRequest, username: str) -> HttpResponse:
+    """人员档案 (Art. 22 信用档案): the personnel office, the inspection corps and leaders; others 403."""
+    require(request.user, "integrity.view")
+    file = integrity.person_file(username)
+    if file is None:
+        raise Http404
+    bars = integrity.bars(timezone.localdate(), DishonestyRecord.objects.filter(officer=file["person"]))
+    return render(request, "assessment/wb_person_file.html", {"nav": "integrity", "bars": bars, **file})
+
+
+@login_required
+def honours(request: HttpRequest) -> HttpResponse:
+    """评先评优: each department's eligibility with the reasons, and the nomination register where
+    a proposal is refused while the nominee has a dishonesty record within its bar (Art. 22)."""
+    require(request.user, "integrity.view")
+    manage = can(request.user, "integrity.manage")
+    today = timezone.localdate()
+    form = f.HonourForm(request.POST or None, initial={"on": today, "year": today.year}) if manage else None
+    if request.method == "POST":
+        require(request.user, "integrity.manage")
+        if form.is_valid():
+            try:
+                integrity.do_propose_honour(actor=request.user, **form.cleaned_data)
+            except InvalidInput as exc:
+                add_service_errors(form, exc)
+            else:
+                messages.success(request, "已登记评先评优推荐。")
+                return redirect("assessment_wb:honours")
+    return render(request, "assessment/wb_honours.html", {
+        "nav": "honours", "today": today, "departments": integrity.eligibility(today), "form": form,
+        "nominations": HonourNomination.objects.select_related("officer", "department"),
+        "rules": integrity.source_rules().values(),
+    }, status=422 if request.method == "POST" else 200)
 
 
 @login_required

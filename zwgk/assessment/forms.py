@@ -5,6 +5,7 @@ from __future__ import annotations
 from django import forms
 
 from zwgk.assessment.models import Art43Item, DishonestySource
+from zwgk.core.forms import ChineseForm
 from zwgk.org.models import Department
 
 
@@ -54,3 +55,25 @@ class DishonestyForm(forms.Form):
     document_number = forms.CharField(label="文书编号", max_length=100)
     summary = forms.CharField(label="失信事实", widget=forms.Textarea, max_length=5000)
     publishable = forms.BooleanField(label="可依法公开", required=False)
+
+
+class PublishForm(ChineseForm):
+    on = forms.DateField(label="公开日期")
+
+
+class WithdrawForm(ChineseForm):
+    reason = forms.CharField(label="撤回理由", max_length=500)
+
+
+class HonourForm(ChineseForm):
+    year = forms.IntegerField(label="年度", min_value=2000, max_value=2100)
+    title = forms.CharField(label="荣誉名称", max_length=100)
+    officer = forms.CharField(label="推荐民警（用户名；推荐部门时不填）", required=False, max_length=150)
+    department = forms.ChoiceField(label="推荐部门（推荐民警时不选）", required=False)
+    reason = forms.CharField(label="推荐理由", widget=forms.Textarea, max_length=2000)
+    on = forms.DateField(label="推荐日期")
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["department"].choices = [("", "——")] + [
+            (d.code, d.name) for d in Department.objects.filter(active=True)]

@@ -192,11 +192,61 @@ class DishonestyRecord(models.Model):
     recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name="录入人", on_delete=models.PROTECT,
                                     related_name="+")
     recorded_at = models.DateTimeField("录入时间", auto_now_add=True)
+    # Publication on the portal's 政务诚信 channel (Art. 22 "依法依规逐步公开"), masked; the
+    # personnel office publishes and withdraws (integrity.PUBLICATION is the table).
+    UNPUBLISHED, PUBLISHED, WITHDRAWN = "unpublished", "published", "withdrawn"
+    PUBLICATIONS = [(UNPUBLISHED, "未公开"), (PUBLISHED, "已公开"), (WITHDRAWN, "已撤回")]
+    publication = models.CharField("公开状态", max_length=20, choices=PUBLICATIONS, default=UNPUBLISHED,
+                                   db_index=True)
+    published_on = models.DateField("公开日期", null=True, blank=True)
 
     class Meta:
         verbose_name = "政务失信记录"
         verbose_name_plural = verbose_name
         ordering = ["-decided_on", "-id"]
+
+
+class DishonestySourceRule(models.Model):
+    """What a source of dishonesty entails, as data (Art. 22): whether records of it may be
+    published by law (a court judgment, an administrative penalty decision are public acts; a
+    disciplinary sanction is not), and for how many months after the decision it bars the officer
+    and the officer's department from being proposed for honours (限制评优评先); 0: no bar."""
+
+    source = models.CharField("失信信息来源", max_length=30, choices=DishonestySource.choices, unique=True)
+    may_publish = models.BooleanField("可依法公开", default=False)
+    honours_months = models.PositiveSmallIntegerField("限制评优评先（月）", default=0)
+
+    class Meta:
+        verbose_name = "失信信息来源规则"
+        verbose_name_plural = verbose_name
+        ordering = ["source"]
+
+    def __str__(self) -> str:
+        return self.get_source_display()
+
+
+class HonourNomination(models.Model):
+    """A proposal for an honour (评先评优推荐, Art. 22): of an officer or of a department; refused
+    while the nominee has a dishonesty record within the bar of its source's rule."""
+
+    year = models.PositiveSmallIntegerField("年度")
+    title = models.CharField("荣誉名称", max_length=100)
+    officer = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name="推荐民警", null=True, blank=True,
+                                on_delete=models.PROTECT, related_name="honour_nominations")
+    department = models.ForeignKey("org.Department", verbose_name="推荐部门", null=True, blank=True,
+                                   on_delete=models.PROTECT, related_name="+")
+    reason = models.TextField("推荐理由")
+    proposed_on = models.DateField("推荐日期")
+    proposed_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name="推荐人", on_delete=models.PROTECT,
+                                    related_name="+")
+
+    class Meta:
+        verbose_name = "评先评优推荐"
+        verbose_name_plural = verbose_name
+        ordering = ["-proposed_on", "-id"]
+
+    def __str__(self) -> str:
+        return f"{self.year}年{self.title}"
 
 
 class AnnualReport(models.Model):

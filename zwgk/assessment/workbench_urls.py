@@ -21,4 +21,8 @@ urlpatterns = [
     path("assessment/integrity/", case_views.dishonesty, name="dishonesty"),
     re_path(r"^assessment/integrity/records\.(?P<kind>csv|jsonl)$", case_views.dishonesty_export,
             name="dishonesty_export"),
+    path("assessment/integrity/records/<int:pk>/<slug:action>/", case_views.dishonesty_action,
+         name="dishonesty_action"),
+    path("assessment/integrity/people/<str:username>/", case_views.person_file, name="person_file"),
+    path("assessment/integrity/honours/", case_views.honours, name="honours"),
 ]

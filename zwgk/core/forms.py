@@ -67,3 +67,13 @@ class ChineseForm(forms.Form):
                 elif name not in self.fields:
                     self.add_error(None, message)
         return cleaned
+
+
+def add_service_errors(form: forms.Form, exc: Exception) -> None:
+    """Show a refused service call on the workbench form that sent it: each named field's message
+    at its field (or at the top, for a field the form lacks), else the refusal's own message."""
+    fields = exc.fields if isinstance(exc, InvalidInput) else {}
+    for name, text in fields.items():
+        form.add_error(name if name in form.fields else None, text)
+    if not fields:
+        form.add_error(None, getattr(exc, "message", str(exc)))

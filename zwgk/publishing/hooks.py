@@ -18,6 +18,8 @@ from zwgk.events.models import Event
 ENTRY_ACTIONS = frozenset({"published", "withdrawn", "validity_changed", "imported"})
 # Message events before any reply exists: they never change a public page (and intake stays fast).
 MESSAGE_INTAKE_ACTIONS = frozenset({"submit", "emergency_flagged", "route", "triage"})
+# Dishonesty-record events that change the portal's public list (Art. 22).
+DISHONESTY_ACTIONS = frozenset({"publish", "withdraw"})
 
 
 def _later(task, *args) -> None:
@@ -31,7 +33,8 @@ def event_saved(sender, instance: Event, created: bool, **kwargs) -> None:
 
     model = instance.content_type.model
     if (model == "entry" and instance.action in ENTRY_ACTIONS) or (
-            model == "message" and instance.action not in MESSAGE_INTAKE_ACTIONS):
+            model == "message" and instance.action not in MESSAGE_INTAKE_ACTIONS) or (
+            model == "dishonestyrecord" and instance.action in DISHONESTY_ACTIONS):
         _later(tasks.publish_changed, model, instance.object_id)
         if model == "entry":
             _later(tasks.publish_sitemaps, instance.object_id)

@@ -22,6 +22,7 @@ def fixed_urls() -> list[str]:
     urls += [reverse("catalog:sitemap"), reverse("catalog:sitemap_pages")]
     urls += [reverse("catalog:sitemap_page", args=[start]) for start in _page_starts()]
     urls += mailbox_urls()
+    urls += [reverse("assessment:dishonesty_records")]  # Art. 22: the published dishonesty records, masked
     return urls
 
 

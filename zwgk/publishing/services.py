@@ -190,7 +190,8 @@ def affected_urls(model: str, object_id: str) -> list[str]:
     """The pages that show one entry (its page, its section's list and feed, the catalog, home;
     the sitemap follows on its own task: ``sitemap_urls``), one message (its public page, the
     public list and feed) or one section (its
-    list, feed, channel, home and its entries' pages)."""
+    list, feed, channel, home and its entries' pages), or one dishonesty record (the public list of
+    Art. 22's published records)."""
     from django.urls import reverse
 
     from zwgk.catalog.models import Entry, Section
@@ -206,6 +207,8 @@ def affected_urls(model: str, object_id: str) -> list[str]:
         number = Message.objects.filter(pk=object_id).values_list("number", flat=True).first()
         detail = [reverse("interaction:public_detail", args=[number])] if number else []
         return [*detail, *pages.mailbox_urls()]
+    if model == "dishonestyrecord":
+        return [reverse("assessment:dishonesty_records")]
     if model == "section":
         section = Section.objects.filter(pk=object_id).first()
         if section is None:
