@@ -282,8 +282,8 @@ def main() -> int:
                              stdout=log, stderr=subprocess.STDOUT)
     restarted: subprocess.Popen | None = None
     try:
-        wait_port(PORT, timeout=300)
-        wait_dynamic()
+        wait_port(PORT, timeout=600)
+        wait_dynamic(timeout=600)
         warm = Tally()
         run_load(5, args.clients, warm)
 

@@ -16,3 +16,8 @@ application = get_wsgi_application()
 from zwgk.catalog.search.text import _cutter  # noqa: E402
 
 _cutter()
+
+# Nothing above should have connected to the database; if it did, the forked workers must not share it.
+from django.db import connections  # noqa: E402
+
+connections.close_all()
