@@ -5,12 +5,13 @@ The machine is shared, so a figure from another day says little: this bench chec
 commit (by default the parent of the static-publishing merge, ``bf74acd^1``, where the issue's 910
 home / 391 entry requests/s were measured) out into a temporary ``git worktree``, gives each tree
 a PostgreSQL database of its own with the same data (migrations, the demo data, then
-``bench/catalog_generate.py --count N`` with the same seed), starts gunicorn (production settings,
+optionally ``bench/catalog_generate.py --count N`` with the same seed; the issue measured the demo
+data alone), starts gunicorn (production settings,
 3 workers, TCP) on each, and loads the home page (``/?nocache=1``: a query string, so never the
 cached copy) and one entry page with wrk, 32 connections, alternating baseline and today for each
 page and round. Both trees run on this venv (the baseline needs nothing it lacks).
 
-    .venv/bin/python bench/django_pages.py --count 20000 --seconds 10 --rounds 2
+    .venv/bin/python bench/django_pages.py --seconds 10 --rounds 2
 """
 
 from __future__ import annotations
@@ -55,8 +56,9 @@ def prepare(name: str, tree: Path, count: int) -> None:
     run = [sys.executable]
     subprocess.run([*run, "manage.py", "migrate", "--noinput", "-v", "0"], cwd=tree, env=embedded, check=True)
     subprocess.run([*run, "manage.py", "load_demo"], cwd=tree, env=embedded, check=True, stdout=subprocess.DEVNULL)
-    subprocess.run([*run, "bench/catalog_generate.py", "--count", str(count)], cwd=tree, env=embedded, check=True,
-                   stdout=subprocess.DEVNULL)
+    if count:
+        subprocess.run([*run, "bench/catalog_generate.py", "--count", str(count)], cwd=tree, env=embedded,
+                       check=True, stdout=subprocess.DEVNULL)
     if (tree / "zwgk" / "publishing").exists():
         subprocess.run([*run, "manage.py", "collectstatic", "--noinput", "-v", "0"], cwd=tree, env=env, check=True)
 
@@ -74,7 +76,8 @@ def entry_url(port: int) -> str:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--baseline", default=BASELINE)
-    parser.add_argument("--count", type=int, default=20000, help="catalog entries in each database")
+    parser.add_argument("--count", type=int, default=0,
+                        help="generated catalog entries added to the demo data (the issue measured the demo data)")
     parser.add_argument("--seconds", type=int, default=10)
     parser.add_argument("--connections", type=int, default=32)
     parser.add_argument("--workers", type=int, default=3)
