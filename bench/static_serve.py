@@ -166,7 +166,17 @@ def main() -> None:
     parser.add_argument("--render", type=int, default=5000, help="entries for the render-rate measurement")
     parser.add_argument("--processes", type=int, default=2)
     parser.add_argument("--full", action="store_true", help="render the whole tree first (publish_site)")
+    parser.add_argument("--render-only", action="store_true", help="only the render-rate measurement")
     args = parser.parse_args()
+    if args.render_only:
+        call_command("publish_site", no_entries=True)
+        print(f"load average before: {' '.join(Path('/proc/loadavg').read_text().split()[:3])}", flush=True)
+        rate, cpu_per_entry = render_rate(args.render, args.processes)
+        print(f"entry pages: {args.render} rendered, {rate:.0f}/s wall with {args.processes} processes "
+              f"({cpu_per_entry * 1000:.2f} ms CPU each); 1,000,000 entries: {1_000_000 / rate / 60:.0f} min wall "
+              f"here, {1_000_000 * cpu_per_entry / args.processes / 60:.0f} min on {args.processes} dedicated cores; "
+              f"load average after: {' '.join(Path('/proc/loadavg').read_text().split()[:3])}")
+        return
 
     call_command("collectstatic", interactive=False, verbosity=0)
     if args.full or not (Path(settings.ZWGK_SITE_DIR) / "index.html").exists():

@@ -2,21 +2,33 @@
 
 from __future__ import annotations
 
-from django.db import transaction
-from django.db.models import F
+from django.db import connection
 
 from zwgk.core.models import Counter, NumberPattern
 
 
-@transaction.atomic
+def _take(kind: str, year: int) -> int | None:
+    """Increment the counter and read it back in one statement (UPDATE … RETURNING, PostgreSQL and
+    SQLite ≥ 3.35); None when the row does not exist yet."""
+    table = connection.ops.quote_name(Counter._meta.db_table)
+    with connection.cursor() as cursor:
+        cursor.execute(f"UPDATE {table} SET value = value + 1 WHERE kind = %s AND year = %s RETURNING value",
+                       [kind, year])
+        row = cursor.fetchone()
+    return row[0] if row else None
+
+
 def next_number(kind: str, year: int, **context: object) -> str:
     """Take the next serial of ``kind`` in ``year`` and format it with the kind's pattern.
 
-    The counter row is locked (PostgreSQL) or the write transaction is exclusive (SQLite,
-    IMMEDIATE mode), so two submissions never get the same serial.
+    The UPDATE locks the counter row until the caller's transaction ends (PostgreSQL), or the
+    write transaction is exclusive (SQLite, IMMEDIATE mode), so two submissions never get the same
+    serial. One statement instead of three and no savepoint: every public submission takes a
+    number, and the row lock is held until its commit (issue 11, intake throughput).
     """
     pattern = NumberPattern.objects.get(pk=kind).pattern
-    Counter.objects.get_or_create(kind=kind, year=year)
-    Counter.objects.filter(kind=kind, year=year).update(value=F("value") + 1)
-    serial = Counter.objects.select_for_update().get(kind=kind, year=year).value
+    serial = _take(kind, year)
+    if serial is None:
+        Counter.objects.get_or_create(kind=kind, year=year)
+        serial = _take(kind, year)
     return pattern.format(year=year, serial=serial, **context)

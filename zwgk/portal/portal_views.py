@@ -76,6 +76,16 @@ def _newest_sections() -> list[dict]:
     return [{"section": sections[code], "entries": newest.get(code, [])} for code in HOME_SECTIONS if code in sections]
 
 
+def _guide_link():
+    """The disclosure guide's newest entry, for its link only (id and index number): the page
+    needs no body, section or category, which ``selectors.guide`` joins and reads for the guide's
+    own page (issue 11: the home page rendered on a cache miss)."""
+    from zwgk.catalog.models import Entry
+
+    return (Entry.objects.filter(status=Entry.PUBLISHED, section__code="guide").only("id", "index_number")
+            .order_by("-published_on", "-id").first())
+
+
 HOME_CACHE_SECONDS = 10
 _FINGERPRINT_SQL: str | None = None
 
@@ -116,7 +126,7 @@ def home(request: HttpRequest) -> HttpResponse:
             request,
             "portal/home.html",
             {"nav": "home", "channels": list(_channels().values()), "newest": _newest_sections(),
-             "guide": selectors.guide()},
+             "guide": _guide_link()},
         ).content
         if not request.GET:
             cache.set(key, html, HOME_CACHE_SECONDS)

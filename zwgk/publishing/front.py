@@ -131,7 +131,7 @@ def main() -> int:
     bin_dir = Path(sys.executable).parent
     commands = {
         "gunicorn": [str(bin_dir / "gunicorn"), "zwgk.wsgi", "--bind", f"unix:{socket}",
-                     "--workers", os.environ.get("WORKERS", "4"), "--access-logfile", "-"],
+                     "--workers", os.environ.get("WORKERS", "4"), "--preload", "--access-logfile", "-"],
     }
     if settings.REDIS_URL:
         commands["celery worker"] = [str(bin_dir / "celery"), "-A", "zwgk", "worker", "--loglevel", "INFO"]
