@@ -27,7 +27,8 @@ from zwgk.org.permissions import can, require
 # The Art. 43 item an indicator's cases would usually be held accountable under.
 ITEM_OF = {"applications_late": "3", "applications_overdue": "3", "contests_lost": "3",
            "messages_late_explained": "4", "messages_late_unexplained": "4", "entries_late": "1",
-           "ledger_incomplete": "2", "sections_stale": "1", "sections_empty": "1"}
+           "ledger_incomplete": "2", "sections_stale": "1", "sections_empty": "1",
+           "broken_links": "1"}
 
 
 def _year(raw: str | int | None) -> int:
@@ -203,7 +204,7 @@ def _open_case_query(request: HttpRequest, result: selectors.Assessment, indicat
     """For the inspection corps: open an accountability case on the cases of a negative indicator."""
     if not (can(request.user, "accountability.manage") and result.weights.get(indicator)):
         return ""
-    refs = [c.reference for c in result.cases[indicator][dept.code] if c.kind != "栏目"]
+    refs = [c.reference for c in result.cases[indicator][dept.code] if c.kind not in ("栏目", "失效链接")]
     return urlencode({"department": dept.code, "item": ITEM_OF.get(indicator, "7"), "linked_cases": " ".join(refs)})
 
 
