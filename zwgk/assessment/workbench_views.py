@@ -55,10 +55,15 @@ def annual_report(request: HttpRequest) -> HttpResponse:
         start = report.starting_text(data, fee)
         text = {name: getattr(saved, name) if saved and getattr(saved, name) else start[name]
                 for name in ("overview", "problems", "other")} | {"processing_fee": f"{fee:.2f}"}
+    may_publish = can(request.user, "report.publish")
+    in_review = saved is not None and saved.status == AnnualReport.IN_REVIEW
     return render(request, "assessment/wb_report.html", {
         "nav": "annual_report", "year": year, "figures": figures, "text": text, "saved": saved,
-        "published": published, "may_publish": saved is not None and not published
-        and can(request.user, "report.publish"),
+        "published": published, "in_review": in_review,
+        "may_publish": may_publish and saved is not None and not published
+        and (saved.entry is None or saved.entry.status == "draft"),
+        "may_correct": may_publish and published,
+        "corrections": list(saved.corrections.select_related("entry")) if saved else [],
         "tables": [(report.TITLE_2, report.html_rows(report.grid_2(data))),
                    (report.TITLE_3, report.html_rows(report.grid_3(data))),
                    (report.TITLE_4, report.html_rows(report.grid_4(data)))],
@@ -117,7 +122,24 @@ def publish_report(request: HttpRequest, year: int) -> HttpResponse:
     except (ServiceError, TransitionRefused) as exc:
         messages.error(request, exc.message)
     else:
-        messages.success(request, f"{year}年度报告已发布，统计数据已固定。")
+        messages.success(request, f"{year}年度报告已提交发布审核；审核通过并发布后，统计数据即固定。")
+    return redirect(f"{reverse('assessment_wb:report')}?year={year}")
+
+
+@login_required
+@require_POST
+def correct_report(request: HttpRequest, year: int) -> HttpResponse:
+    """A correction of the published report, submitted to the same review as a new entry."""
+    saved = AnnualReport.objects.filter(year=year).first()
+    if saved is None:
+        raise Http404
+    body = {name: request.POST.get(name, "") for name in ("reason", "overview", "problems", "other")}
+    try:
+        services.REPORT_ACTIONS.perform(saved, "correct", actor=request.user, body=body)
+    except (ServiceError, TransitionRefused) as exc:
+        messages.error(request, exc.message)
+    else:
+        messages.success(request, f"{year}年度报告的更正已提交发布审核。")
     return redirect(f"{reverse('assessment_wb:report')}?year={year}")
 
 
@@ -206,6 +228,24 @@ def _open_case_query(request: HttpRequest, result: selectors.Assessment, indicat
         return ""
     refs = [c.reference for c in result.cases[indicator][dept.code] if c.kind not in ("栏目", "失效链接")]
     return urlencode({"department": dept.code, "item": ITEM_OF.get(indicator, "7"), "linked_cases": " ".join(refs)})
+
+
+@login_required
+def dashboard_pdf(request: HttpRequest) -> HttpResponse:
+    """The dashboard as a PDF for a meeting: the same figures, charts and tables as the page (a
+    department head gets their own department's)."""
+    from zwgk.assessment import pdf
+
+    year, period = _period(request)
+    code = request.GET.get("department")
+    dept = get_object_or_404(Department, code=code) if code else None
+    if dept is None:
+        require(request.user, "assessment.view")
+    else:
+        require(request.user, "assessment.department", dept)
+    content = pdf.render(_context(request, year, period, dept), current_site().department_name)
+    suffix = f"-{dept.code}" if dept else ""
+    return attachment(content, "application/pdf", f"assessment-{year}-{period}{suffix}.pdf")
 
 
 @login_required
