@@ -56,6 +56,7 @@ def annual_report(request: HttpRequest) -> HttpResponse:
         text = {name: getattr(saved, name) if saved and getattr(saved, name) else start[name]
                 for name in ("overview", "problems", "other")} | {"processing_fee": f"{fee:.2f}"}
     may_publish = can(request.user, "report.publish")
+    corrections = list(saved.corrections.select_related("entry")) if saved else []
     in_review = saved is not None and saved.status == AnnualReport.IN_REVIEW
     return render(request, "assessment/wb_report.html", {
         "nav": "annual_report", "year": year, "figures": figures, "text": text, "saved": saved,
@@ -63,7 +64,8 @@ def annual_report(request: HttpRequest) -> HttpResponse:
         "may_publish": may_publish and saved is not None and not published
         and (saved.entry is None or saved.entry.status == "draft"),
         "may_correct": may_publish and published,
-        "corrections": list(saved.corrections.select_related("entry")) if saved else [],
+        "corrections": corrections,
+        "corrected": next((c for c in reversed(corrections) if c.published_on), None),
         "tables": [(report.TITLE_2, report.html_rows(report.grid_2(data))),
                    (report.TITLE_3, report.html_rows(report.grid_3(data))),
                    (report.TITLE_4, report.html_rows(report.grid_4(data)))],
