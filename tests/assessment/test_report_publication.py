@@ -78,6 +78,10 @@ def test_a_report_returned_by_the_review_is_submitted_again_as_the_same_entry(de
     saved = _submit(staff)
     with pytest.raises(Conflict):
         services.REPORT_ACTIONS.perform(saved, "publish", actor=staff("chief"), body={"on": "2027-01-20"})
+    with pytest.raises(Conflict):  # the reviewer reads what will be published
+        services.do_save_report_text(2026, actor=staff("clerk"), **TEXT)
+    with pytest.raises(Conflict):
+        services.do_save_annual_figures(2026, {"licensing": "3"}, actor=staff("clerk"))
     catalog.ACTIONS.perform(saved.entry, "review", actor=staff("office_head"),
                             body={"decision": "return", "opinion": "请补充第五部分。"})
     services.do_save_report_text(2026, actor=staff("clerk"), **(TEXT | {"problems": "补充后的存在问题。"}))

@@ -64,6 +64,7 @@ def do_save_annual_figures(year: int, values: dict[str, Any], *, actor: Any) -> 
         raise InvalidInput("年度应在2000年至2200年之间。", fields={"year": "超出范围"})
     if AnnualReport.objects.filter(year=year, status=AnnualReport.PUBLISHED).exists():
         raise Conflict(f"{year}年度报告已发布，填报数不能再修改。", code="report_published")
+    _refuse_while_in_review(AnnualReport.objects.filter(year=year).select_related("entry").first())
     changed = []
     for item, value in check_annual_figures(values).items():
         figure = AnnualFigure.objects.select_for_update().filter(year=year, item=item).first()
@@ -79,6 +80,17 @@ def do_save_annual_figures(year: int, values: dict[str, Any], *, actor: Any) -> 
                to_state=shown, note=f"{year}年{figure.get_item_display()}：{shown}")
         changed.append(figure)
     return changed
+
+
+def in_review(report: AnnualReport | None) -> bool:
+    """Submitted and not returned: what the reviewer reads is what will be published."""
+    return (report is not None and report.status == AnnualReport.IN_REVIEW and report.entry is not None
+            and report.entry.status != Entry.DRAFT)
+
+
+def _refuse_while_in_review(report: AnnualReport | None) -> None:
+    if in_review(report):
+        raise Conflict(f"{report.year}年度报告已提交发布审核，审核退回后才能修改。", code="report_in_review")
 
 
 REPORT_TABLE = TransitionTable.build(
@@ -117,6 +129,7 @@ def do_save_report_text(year: int, *, actor: Any, overview: str, problems: str, 
     report = AnnualReport.objects.select_for_update().filter(year=year).first()
     if report is not None and report.status == AnnualReport.PUBLISHED:
         raise Conflict(f"{year}年度报告已发布，不能再修改。", code="report_published")
+    _refuse_while_in_review(report)
     report = report or AnnualReport(year=year)
     report.overview, report.problems, report.other = overview.strip(), problems.strip(), other.strip()
     report.processing_fee, report.updated_by = fee, actor

@@ -48,7 +48,7 @@ def annual_report(request: HttpRequest) -> HttpResponse:
     saved = AnnualReport.objects.filter(year=year).first()
     published = saved is not None and saved.status == AnnualReport.PUBLISHED
     figures = text = None
-    if can(request.user, "application.report_figures") and not published:
+    if can(request.user, "application.report_figures") and not published and not services.in_review(saved):
         entered = {fig.item: AnnualFigure.plain(fig.value) for fig in AnnualFigure.objects.filter(year=year)}
         figures = [(item, label, entered.get(item, "")) for item, label in AnnualFigure.ITEMS]
         fee = saved.processing_fee if saved else 0
