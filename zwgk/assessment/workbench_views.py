@@ -113,36 +113,34 @@ def save_report_text(request: HttpRequest, year: int) -> HttpResponse:
     return redirect(f"{reverse('assessment_wb:report')}?year={year}")
 
 
-@login_required
-@require_POST
-def publish_report(request: HttpRequest, year: int) -> HttpResponse:
+def _report_action(request: HttpRequest, year: int, action: str, body: dict, done: str) -> HttpResponse:
+    """Run one action of the year's report and come back to its page with the outcome."""
     saved = AnnualReport.objects.filter(year=year).first()
     if saved is None:
         raise Http404
     try:
-        services.REPORT_ACTIONS.perform(saved, "publish", actor=request.user, body={"on": timezone.localdate()})
+        services.REPORT_ACTIONS.perform(saved, action, actor=request.user, body=body)
     except (ServiceError, TransitionRefused) as exc:
         messages.error(request, exc.message)
     else:
-        messages.success(request, f"{year}年度报告已提交发布审核；审核通过并发布后，统计数据即固定。")
+        messages.success(request, done)
     return redirect(f"{reverse('assessment_wb:report')}?year={year}")
+
+
+@login_required
+@require_POST
+def publish_report(request: HttpRequest, year: int) -> HttpResponse:
+    """Submit the report to the publishing review (its figures freeze at the entry's publication)."""
+    return _report_action(request, year, "publish", {"on": timezone.localdate()},
+                          f"{year}年度报告已提交发布审核；审核通过并发布后，统计数据即固定。")
 
 
 @login_required
 @require_POST
 def correct_report(request: HttpRequest, year: int) -> HttpResponse:
     """A correction of the published report, submitted to the same review as a new entry."""
-    saved = AnnualReport.objects.filter(year=year).first()
-    if saved is None:
-        raise Http404
     body = {name: request.POST.get(name, "") for name in ("reason", "overview", "problems", "other")}
-    try:
-        services.REPORT_ACTIONS.perform(saved, "correct", actor=request.user, body=body)
-    except (ServiceError, TransitionRefused) as exc:
-        messages.error(request, exc.message)
-    else:
-        messages.success(request, f"{year}年度报告的更正已提交发布审核。")
-    return redirect(f"{reverse('assessment_wb:report')}?year={year}")
+    return _report_action(request, year, "correct", body, f"{year}年度报告的更正已提交发布审核。")
 
 
 # --- assessment ---------------------------------------------------------------------------------------
