@@ -26,13 +26,14 @@ def test_the_starting_text_carries_the_years_figures(demo, client, staff):
     assert "根据本年数据生成的初稿" in page and start["overview"] in page
 
 
-def test_the_office_writes_the_fee_and_the_head_publishes_and_the_figures_freeze(demo, staff, register, api_as):
+def test_the_office_writes_the_fee_and_the_head_publishes_and_the_figures_freeze(demo, staff, register, api_as,
+                                                                                 publish_report):
     services.do_save_report_text(2026, actor=staff("clerk"), processing_fee="120.50", **TEXT)
     saved = AnnualReport.objects.get(year=2026)
     with pytest.raises(Forbidden):
         services.REPORT_ACTIONS.perform(saved, "publish", actor=staff("clerk"), body={"on": "2027-01-20"})
     before = api_as("clerk").get("/reports/annual/2026").json()
-    services.REPORT_ACTIONS.perform(saved, "publish", actor=staff("chief"), body={"on": "2027-01-20"})
+    publish_report(2026)
     register(date(2026, 6, 1))  # counted now, but the published report does not move
     assert api_as("clerk").get("/reports/annual/2026").json()["table_3"] == before["table_3"]
     assert report.compute(2026)["table_3"]["rows"]["1"]["total"] == before["table_3"]["rows"]["1"]["total"] + 1
@@ -53,10 +54,17 @@ def test_the_word_file_has_the_text_sections(demo, staff, client):
 
 
 def test_the_publish_button_is_the_office_heads(demo, staff, client):
+    from tests.assessment.conftest import review_and_publish
+
     services.do_save_report_text(2026, actor=staff("clerk"), **TEXT)
     client.force_login(staff("chief"))
     assert "发布2026年度报告" in client.get("/workbench/applications/report/?year=2026").content.decode()
     client.post("/workbench/applications/report/2026/publish/")
+    saved = AnnualReport.objects.get(year=2026)
+    assert saved.status == AnnualReport.IN_REVIEW and saved.figures is None
+    page = client.get("/workbench/applications/report/?year=2026").content.decode()
+    assert "已提交发布审核" in page and "发布2026年度报告" not in page
+    review_and_publish(saved.entry, staff)
     assert AnnualReport.objects.get(year=2026).status == AnnualReport.PUBLISHED
     page = client.get("/workbench/applications/report/?year=2026").content.decode()
     assert "统计数据为发布时固定的数据" in page and "保存填报数" not in page

@@ -112,6 +112,7 @@ def test_the_probe_counts_a_page_that_does_not_answer_as_a_failure(db, settings)
 
 
 def test_last_years_annual_report_is_an_alarm_from_january_and_a_veto_after_the_31st(demo, staff):
+    from tests.assessment.conftest import review_and_publish
     from zwgk.assessment import services
 
     def annual(on: date) -> list[tuple[str, int | None]]:
@@ -122,4 +123,7 @@ def test_last_years_annual_report_is_an_alarm_from_january_and_a_veto_after_the_
     services.do_save_report_text(2026, actor=staff("clerk"), overview="一", problems="五", other="六")
     report = AnnualReport.objects.get(year=2026)
     services.REPORT_ACTIONS.perform(report, "publish", actor=staff("chief"), body={"on": "2027-01-20"})
+    assert annual(date(2027, 2, 1)) == [("veto", 0)]  # submitted to the review is not published
+    report.refresh_from_db()
+    review_and_publish(report.entry, staff)
     assert annual(date(2027, 2, 1)) == []

@@ -14,4 +14,4 @@ class AssessmentConfig(AppConfig):
     ]
 
     def ready(self) -> None:
-        from zwgk.assessment import accountability, events, integrity, rules  # noqa: F401  (names, rules)
+        from zwgk.assessment import accountability, events, hooks, integrity, rules  # noqa: F401  (names, rules)

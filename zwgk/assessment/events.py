@@ -16,4 +16,7 @@ class AnnualFigureEvent(models.TextChoices):
 @event_names(AnnualReport)
 class AnnualReportEvent(models.TextChoices):
     TEXT_SAVED = "text_saved", "保存报告正文"
+    SUBMITTED = "submitted", "提交发布审核"
     PUBLISH = "publish", "发布年度报告"
+    CORRECTION_SUBMITTED = "correction_submitted", "更正提交发布审核"
+    CORRECTION_PUBLISHED = "correction_published", "发布更正"

@@ -61,6 +61,7 @@ class IndicatorCode(models.TextChoices):
     CONTESTS_LOST = "contests_lost", "行政复议或诉讼被纠正（败诉）"
     SECTIONS_STALE = "sections_stale", "栏目更新不及时"
     SECTIONS_EMPTY = "sections_empty", "空白栏目"
+    BROKEN_LINKS = "broken_links", "失效链接"
 
 
 class IndicatorWeight(models.Model):
@@ -254,8 +255,8 @@ class AnnualReport(models.Model):
     主要问题及改进情况 and 六 其他需要报告的事项 (with the 信息处理费 collected, 国办函〔2020〕109号);
     once published its figures are frozen in ``figures`` and nothing changes any more."""
 
-    DRAFT, PUBLISHED = "draft", "published"
-    STATUSES = [(DRAFT, "草稿"), (PUBLISHED, "已发布")]
+    DRAFT, IN_REVIEW, PUBLISHED = "draft", "in_review", "published"
+    STATUSES = [(DRAFT, "草稿"), (IN_REVIEW, "发布审核中"), (PUBLISHED, "已发布")]
 
     year = models.PositiveSmallIntegerField("年度", unique=True)
     overview = models.TextField("一、总体情况", blank=True)
@@ -265,6 +266,9 @@ class AnnualReport(models.Model):
     status = models.CharField("状态", max_length=20, choices=STATUSES, default=DRAFT)
     figures = models.JSONField("发布时的统计数据", null=True, blank=True)
     published_on = models.DateField("发布日期", null=True, blank=True)
+    entry = models.ForeignKey("catalog.Entry", verbose_name="目录条目", null=True, blank=True,
+                              on_delete=models.PROTECT, related_name="+",
+                              help_text="经发布审核发布到“政府信息公开年报”栏目的信息")
     updated_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name="编写人", on_delete=models.PROTECT,
                                    related_name="+")
     updated_at = models.DateTimeField("更新时间", auto_now=True)
@@ -276,6 +280,34 @@ class AnnualReport(models.Model):
 
     def __str__(self) -> str:
         return f"{self.year}年度报告"
+
+
+class ReportCorrection(models.Model):
+    """A correction (更正) of a published annual report: a new catalog entry through the same review,
+    the original entry staying published with a link to it. Its figures are frozen when its entry
+    is published, apart from the original's, which are kept."""
+
+    report = models.ForeignKey(AnnualReport, verbose_name="年度报告", on_delete=models.PROTECT,
+                               related_name="corrections")
+    entry = models.OneToOneField("catalog.Entry", verbose_name="目录条目", on_delete=models.PROTECT,
+                                 related_name="+")
+    reason = models.TextField("更正说明")
+    overview = models.TextField("一、总体情况")
+    problems = models.TextField("五、存在的主要问题及改进情况")
+    other = models.TextField("六、其他需要报告的事项")
+    figures = models.JSONField("发布时的统计数据", null=True, blank=True)
+    published_on = models.DateField("发布日期", null=True, blank=True)
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name="提出人", on_delete=models.PROTECT,
+                                   related_name="+")
+    created_at = models.DateTimeField("提出时间", auto_now_add=True)
+
+    class Meta:
+        verbose_name = "年度报告更正"
+        verbose_name_plural = verbose_name
+        ordering = ["id"]
+
+    def __str__(self) -> str:
+        return f"{self.report}更正"
 
 
 class ProbeResult(models.Model):

@@ -167,11 +167,16 @@ def compute(year: int) -> dict[str, Any]:
 
 
 def annual(year: int) -> dict[str, Any]:
-    """The year's figures: frozen as published once the report is published, else counted now."""
-    from zwgk.assessment.models import AnnualReport
+    """The year's figures: frozen as published once the report is published (those of its latest
+    published correction, if any), else counted now."""
+    from zwgk.assessment.models import AnnualReport, ReportCorrection
 
     published = AnnualReport.objects.filter(year=year, status=AnnualReport.PUBLISHED).only("figures").first()
-    return published.figures if published and published.figures else compute(year)
+    if published is None or not published.figures:
+        return compute(year)
+    corrected = (ReportCorrection.objects.filter(report=published, figures__isnull=False)
+                 .order_by("-published_on", "-id").values_list("figures", flat=True).first())
+    return corrected or published.figures
 
 
 def starting_text(data: dict[str, Any], fee: Decimal = Decimal(0)) -> dict[str, str]:
@@ -360,7 +365,25 @@ def to_xlsx(data: dict[str, Any]) -> bytes:
     return out.getvalue()
 
 
-def to_docx(data: dict[str, Any], office: str) -> bytes:
+def report_title(year: int, office: str) -> str:
+    return f"{office}{year}年政府信息公开工作年度报告"
+
+
+def to_html(data: dict[str, Any], office: str, texts: dict[str, str] | None = None, correction: str = "") -> str:
+    """The report as the body of its catalog entry, in the State Council's layout (国办公开办函〔2021〕
+    30号): sections 一 to 六, tables 二, 三 and 四 merged as on the form; a correction opens with its
+    statement (更正说明)."""
+    from django.template.loader import render_to_string
+
+    texts = text_sections(data["year"]) if texts is None else texts
+    return render_to_string("assessment/report_body.html", {
+        "title": report_title(data["year"], office), "texts": texts, "correction": correction,
+        "tables": [(TITLE_2, html_rows(grid_2(data))), (TITLE_3, html_rows(grid_3(data))),
+                   (TITLE_4, html_rows(grid_4(data)))],
+    })
+
+
+def to_docx(data: dict[str, Any], office: str, texts: dict[str, str] | None = None) -> bytes:
     """A landscape A4 document with the two tables merged as on the form."""
     from docx import Document
     from docx.enum.section import WD_ORIENT
@@ -374,8 +397,8 @@ def to_docx(data: dict[str, Any], office: str) -> bytes:
     section.page_width, section.page_height = Cm(29.7), Cm(21.0)
     for side in ("left_margin", "right_margin", "top_margin", "bottom_margin"):
         setattr(section, side, Cm(1.8))
-    document.add_heading(f"{office}{data['year']}年政府信息公开工作年度报告", level=1)
-    texts = text_sections(data["year"])
+    document.add_heading(report_title(data["year"], office), level=1)
+    texts = text_sections(data["year"]) if texts is None else texts
     if texts.get("一"):
         document.add_heading("一、总体情况", level=2)
         document.add_paragraph(texts["一"])

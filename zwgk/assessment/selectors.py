@@ -110,6 +110,7 @@ def assess(year: int, period: str = "year", *, today: date | None = None) -> Ass
         _entries(add, start, cutoff)
         _contests(add, start, cutoff)
     _sections(add, cutoff)
+    _broken_links(add, cutoff)
     return result
 
 
@@ -254,6 +255,24 @@ def _sections(add, cutoff: date) -> None:
         if limit is not None and (cutoff - age.newest).days > limit:
             add(I.SECTIONS_STALE, s.department_id, CaseRef(
                 "栏目", s.code, s.name, url, age.newest, f"最新信息 {age.newest}，超过{limit}天未更新"))
+
+
+def _broken_links(add, cutoff: date) -> None:
+    """Art. 39, 40 (链接可用): the broken links of the link checker's latest run, each with the
+    department whose entry or section holds it (the portal's furniture: the office). The checker
+    keeps only its latest findings, so they count for a period that has reached the check's day."""
+    from zwgk.publishing.models import BrokenLink
+
+    links = BrokenLink.objects.select_related("entry", "section").order_by("department_id", "page", "url")
+    for link in links:
+        checked = timezone.localtime(link.checked_at).date()
+        if checked > cutoff:
+            continue
+        where = link.entry.title[:60] if link.entry else link.page
+        url = reverse("catalog_wb:detail", args=[link.entry_id]) if link.entry_id else link.page
+        section = f"（栏目：{link.section.name}）" if link.section else ""
+        add(I.BROKEN_LINKS, link.department_id,
+            CaseRef("失效链接", link.url, where, url, checked, f"{link.problem}{section}"))
 
 
 # --- vetoes -------------------------------------------------------------------------------------------

@@ -27,7 +27,8 @@ from zwgk.org.permissions import can, require
 # The Art. 43 item an indicator's cases would usually be held accountable under.
 ITEM_OF = {"applications_late": "3", "applications_overdue": "3", "contests_lost": "3",
            "messages_late_explained": "4", "messages_late_unexplained": "4", "entries_late": "1",
-           "ledger_incomplete": "2", "sections_stale": "1", "sections_empty": "1"}
+           "ledger_incomplete": "2", "sections_stale": "1", "sections_empty": "1",
+           "broken_links": "1"}
 
 
 def _year(raw: str | int | None) -> int:
@@ -47,17 +48,24 @@ def annual_report(request: HttpRequest) -> HttpResponse:
     saved = AnnualReport.objects.filter(year=year).first()
     published = saved is not None and saved.status == AnnualReport.PUBLISHED
     figures = text = None
-    if can(request.user, "application.report_figures") and not published:
+    if can(request.user, "application.report_figures") and not published and not services.in_review(saved):
         entered = {fig.item: AnnualFigure.plain(fig.value) for fig in AnnualFigure.objects.filter(year=year)}
         figures = [(item, label, entered.get(item, "")) for item, label in AnnualFigure.ITEMS]
         fee = saved.processing_fee if saved else 0
         start = report.starting_text(data, fee)
         text = {name: getattr(saved, name) if saved and getattr(saved, name) else start[name]
                 for name in ("overview", "problems", "other")} | {"processing_fee": f"{fee:.2f}"}
+    may_publish = can(request.user, "report.publish")
+    corrections = list(saved.corrections.select_related("entry")) if saved else []
+    in_review = saved is not None and saved.status == AnnualReport.IN_REVIEW
     return render(request, "assessment/wb_report.html", {
         "nav": "annual_report", "year": year, "figures": figures, "text": text, "saved": saved,
-        "published": published, "may_publish": saved is not None and not published
-        and can(request.user, "report.publish"),
+        "published": published, "in_review": in_review,
+        "may_publish": may_publish and saved is not None and not published
+        and (saved.entry is None or saved.entry.status == "draft"),
+        "may_correct": may_publish and published,
+        "corrections": corrections,
+        "corrected": next((c for c in reversed(corrections) if c.published_on), None),
         "tables": [(report.TITLE_2, report.html_rows(report.grid_2(data))),
                    (report.TITLE_3, report.html_rows(report.grid_3(data))),
                    (report.TITLE_4, report.html_rows(report.grid_4(data)))],
@@ -105,19 +113,34 @@ def save_report_text(request: HttpRequest, year: int) -> HttpResponse:
     return redirect(f"{reverse('assessment_wb:report')}?year={year}")
 
 
-@login_required
-@require_POST
-def publish_report(request: HttpRequest, year: int) -> HttpResponse:
+def _report_action(request: HttpRequest, year: int, action: str, body: dict, done: str) -> HttpResponse:
+    """Run one action of the year's report and come back to its page with the outcome."""
     saved = AnnualReport.objects.filter(year=year).first()
     if saved is None:
         raise Http404
     try:
-        services.REPORT_ACTIONS.perform(saved, "publish", actor=request.user, body={"on": timezone.localdate()})
+        services.REPORT_ACTIONS.perform(saved, action, actor=request.user, body=body)
     except (ServiceError, TransitionRefused) as exc:
         messages.error(request, exc.message)
     else:
-        messages.success(request, f"{year}年度报告已发布，统计数据已固定。")
+        messages.success(request, done)
     return redirect(f"{reverse('assessment_wb:report')}?year={year}")
+
+
+@login_required
+@require_POST
+def publish_report(request: HttpRequest, year: int) -> HttpResponse:
+    """Submit the report to the publishing review (its figures freeze at the entry's publication)."""
+    return _report_action(request, year, "publish", {"on": timezone.localdate()},
+                          f"{year}年度报告已提交发布审核；审核通过并发布后，统计数据即固定。")
+
+
+@login_required
+@require_POST
+def correct_report(request: HttpRequest, year: int) -> HttpResponse:
+    """A correction of the published report, submitted to the same review as a new entry."""
+    body = {name: request.POST.get(name, "") for name in ("reason", "overview", "problems", "other")}
+    return _report_action(request, year, "correct", body, f"{year}年度报告的更正已提交发布审核。")
 
 
 # --- assessment ---------------------------------------------------------------------------------------
@@ -203,8 +226,26 @@ def _open_case_query(request: HttpRequest, result: selectors.Assessment, indicat
     """For the inspection corps: open an accountability case on the cases of a negative indicator."""
     if not (can(request.user, "accountability.manage") and result.weights.get(indicator)):
         return ""
-    refs = [c.reference for c in result.cases[indicator][dept.code] if c.kind != "栏目"]
+    refs = [c.reference for c in result.cases[indicator][dept.code] if c.kind not in ("栏目", "失效链接")]
     return urlencode({"department": dept.code, "item": ITEM_OF.get(indicator, "7"), "linked_cases": " ".join(refs)})
+
+
+@login_required
+def dashboard_pdf(request: HttpRequest) -> HttpResponse:
+    """The dashboard as a PDF for a meeting: the same figures, charts and tables as the page (a
+    department head gets their own department's)."""
+    from zwgk.assessment import pdf
+
+    year, period = _period(request)
+    code = request.GET.get("department")
+    dept = get_object_or_404(Department, code=code) if code else None
+    if dept is None:
+        require(request.user, "assessment.view")
+    else:
+        require(request.user, "assessment.department", dept)
+    content = pdf.render(_context(request, year, period, dept), current_site().department_name)
+    suffix = f"-{dept.code}" if dept else ""
+    return attachment(content, "application/pdf", f"assessment-{year}-{period}{suffix}.pdf")
 
 
 @login_required

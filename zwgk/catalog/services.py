@@ -269,6 +269,11 @@ def do_attach(entry: Entry, *, actor: Any, name: str, data: bytes, redacted_of: 
         if Attachment.objects.filter(redacted_of=original).exists():
             raise Conflict(f"附件“{original.name}”已有删减版本，请先删除原删减版本。",
                            code="redacted_version_exists", fields={"redacted_of": "已有删减版本"})
+    return _add_attachment(entry, actor, name, data, original)
+
+
+def _add_attachment(entry: Entry, actor: Any, name: str, data: bytes, original: Attachment | None = None
+                    ) -> Attachment:
     checked = check_attachment(name, data)
     attachment = Attachment(
         entry=entry, name=checked.name, content_type=checked.content_type, size=checked.size,
@@ -281,7 +286,7 @@ def do_attach(entry: Entry, *, actor: Any, name: str, data: bytes, redacted_of: 
         entry.save(update_fields=["scan_findings", "scanned_at", "updated_at"])
         note = f"添加附件：{checked.name}" + (f"（“{original.name}”的删减版本）" if original else "")
         record(entry, EntryEvent.ATTACHMENT_ADDED, actor=actor, note=note,
-               data={"sha256": checked.sha256, "size": checked.size, "redacted_of": redacted_of})
+               data={"sha256": checked.sha256, "size": checked.size, "redacted_of": original.pk if original else None})
     except BaseException:  # nothing half-stored (issue 11): no file on disk without its row
         attachment.file.delete(save=False)
         raise
@@ -354,6 +359,10 @@ def do_submit(entry: Entry, *, actor: Any) -> Entry:
     """Send a draft to the department head for content and secrecy review; the scan runs now."""
     target = TABLE.target("submit", entry.status)
     require(actor, right("submit", entry), entry)
+    return _submit(entry, actor, target)
+
+
+def _submit(entry: Entry, actor: Any, target: str) -> Entry:
     before = entry.status
     entry.status = target
     entry.scan_findings = scan_entry(entry)
@@ -686,3 +695,39 @@ def reserve_index_numbers(year: int, count: int) -> list[str]:
     end = Counter.objects.select_for_update().get(kind="catalog", year=year).value
     code = _unified_code()
     return [pattern.format(year=year, serial=serial, unified_code=code) for serial in range(end - count + 1, end + 1)]
+
+
+# -- the annual report's section (条例 Art. 49) --------------------------------------------------------
+
+ANNUAL_REPORT_SECTION = "annual_reports"  # 政府信息公开年报 (annex 4)
+ANNUAL_REPORT_CATEGORY = "statistics"
+
+
+@transaction.atomic
+def submit_annual_report(*, actor: Any, title: str, body: str, files: list[tuple[str, bytes]],
+                         entry: Entry | None = None) -> Entry:
+    """The annual report enters the normal publishing review (条例 Art. 49; Art. 4 here): a draft in
+    the annual-report section, or the same entry again once the review returned it, with ``body`` and
+    ``files`` (the report's DOCX and XLSX) replacing what it had, submitted to the department head's
+    content and secrecy review; publication is then the catalog's own. The caller holds the right
+    to publish the report (the office head); the review and the publication are by their own rights."""
+    if entry is None:
+        section, category = _section_and_category(ANNUAL_REPORT_SECTION, ANNUAL_REPORT_CATEGORY)
+        values = _draft_fields(section.department, section, category, title=title, body=body)
+        status = ORIGINS.target("create_draft", NEW)
+        entry = Entry.objects.create(department=section.department, created_by=actor, status=status, **values)
+        record(entry, EntryEvent.DRAFTED, actor=actor, to_state=status, note=f"起草：{entry.title}")
+    else:
+        TABLE.target("edit", entry.status)
+        values = _draft_fields(entry.department, entry.section, entry.category, title=title, body=body)
+        entry.title, entry.body = values["title"], values["body"]
+        entry.save()
+        record(entry, EntryEvent.DRAFT_CHANGED, actor=actor, note="更新年度报告正文")
+        for gone in entry.attachments.all():
+            record(entry, EntryEvent.ATTACHMENT_REMOVED, actor=actor, note=f"删除附件：{gone.name}")
+            gone.file.delete(save=False)
+            gone.delete()
+    for name, data in files:
+        _add_attachment(entry, actor, name, data)
+    return _submit(entry, actor, TABLE.target("submit", entry.status))
+
