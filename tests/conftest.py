@@ -99,3 +99,13 @@ def reference_data(transactional_db):
                 if isinstance(operation, RunPython):
                     with connection.schema_editor(atomic=False) as editor:
                         operation.code(apps, editor)
+
+
+@pytest.fixture
+def on_day(monkeypatch):
+    """Make ``timezone.localdate()`` answer a fixed day (real 2026 calendar dates in tests)."""
+
+    def set_day(day) -> None:  # type: ignore[no-untyped-def]
+        monkeypatch.setattr("django.utils.timezone.localdate", lambda *args, **kwargs: day)
+
+    return set_day
