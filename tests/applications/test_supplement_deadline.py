@@ -25,7 +25,7 @@ def test_the_notice_states_a_deadline_counted_over_national_day(register, act):
     from zwgk.workdays import services as workdays
 
     a = _noticed(register, act)
-    assert workdays.limit("supplement_days") == 15
+    assert workdays.limit("supplement_days") == 15  # policy data (migration 0009)
     # 15 working days after Mon 28 Sep 2026: 29, 30 Sep; 1–7 Oct off; 8, 9 Oct, Sat 10 Oct (调休上班), ...
     assert a.supplement_due_on == workdays.deadline(date(2026, 9, 28), 15).date == date(2026, 10, 23)
     notice = a.letters.get(template_id="supplement")

@@ -421,6 +421,16 @@ def _limit(application: Application, name: str) -> int:
     return workdays.limit(name, application.policy_profile)
 
 
+# The period to supplement when a profile does not set ``supplement_days`` (migration 0009 sets it).
+SUPPLEMENT_DAYS = 15
+
+
+def supplement_days(application: Application) -> int:
+    """Working days from the notice to supplement: the profile's ``supplement_days``. The seed is
+    silent; the national regulation (Art. 30) asks for a reasonable period."""
+    return int(workdays.policy(application.policy_profile).limits.get("supplement_days", SUPPLEMENT_DAYS))
+
+
 def _text(value: Any, field: str, label: str, *, required: bool = True, max_length: int = 5000) -> str:
     value = value.strip() if isinstance(value, str) else ""
     if required and not value:
@@ -594,7 +604,7 @@ def do_request_supplement(application: Application, *, actor: Staff, on: date, i
     application.supplement_requested_on = on
     application.supplement_items = items
     # The notice states the last day to supplement (national regulation Art. 30: a reasonable period).
-    application.supplement_due_on = workdays.deadline(on, _limit(application, "supplement_days")).date
+    application.supplement_due_on = workdays.deadline(on, supplement_days(application)).date
     workdays.clear_due(application)
     application.status = target
     application.save()
