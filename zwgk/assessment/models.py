@@ -61,6 +61,7 @@ class IndicatorCode(models.TextChoices):
     CONTESTS_LOST = "contests_lost", "行政复议或诉讼被纠正（败诉）"
     SECTIONS_STALE = "sections_stale", "栏目更新不及时"
     SECTIONS_EMPTY = "sections_empty", "空白栏目"
+    MESSAGES_SATISFACTION = "messages_satisfaction", "网民信息答复满意率"
 
 
 class IndicatorWeight(models.Model):
