@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 from django.core.management import call_command
 from django.test import Client
@@ -99,3 +101,13 @@ def reference_data(transactional_db):
                 if isinstance(operation, RunPython):
                     with connection.schema_editor(atomic=False) as editor:
                         operation.code(apps, editor)
+
+
+@pytest.fixture
+def on_day(monkeypatch):
+    """Make ``timezone.localdate()`` answer a fixed day (real 2026 calendar dates in tests)."""
+
+    def set_day(day: date) -> None:
+        monkeypatch.setattr("django.utils.timezone.localdate", lambda *args, **kwargs: day)
+
+    return set_day

@@ -147,7 +147,7 @@ def test_reminder_command_mails_the_office_about_overdue_cases(register, staff, 
 def test_celery_task_runs_the_reminders(db, demo):
     from zwgk.applications.tasks import send_reminders
 
-    assert set(send_reminders.apply().get()) == {"expired", "cases", "mails"}
+    assert set(send_reminders.apply().get()) == {"abandoned", "expired", "cases", "mails"}
 
 
 def test_the_case_page_links_its_due_date_to_how_it_was_counted(register, client, staff):

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import date
-
 import pytest
 
 SEED_NUMBER = "11640000010065393W/2018-091101"
@@ -43,16 +41,6 @@ def draft(handler):
         return response.json()
 
     return make
-
-
-@pytest.fixture
-def on_day(monkeypatch):
-    """Make ``timezone.localdate()`` answer a fixed day (real 2026 calendar dates in tests)."""
-
-    def set_day(day: date) -> None:
-        monkeypatch.setattr("django.utils.timezone.localdate", lambda *args, **kwargs: day)
-
-    return set_day
 
 
 @pytest.fixture(autouse=True)

@@ -6,6 +6,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
+from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 from ninja import File, Router, Schema
 from ninja.files import UploadedFile
@@ -150,6 +151,42 @@ def upload_scan(request: HttpRequest, number: str, file: UploadedFile = File(...
         raise InvalidInput(f"文件过大（不超过{limit}MB）。", fields={"file": f"不超过{limit}MB"})
     scan = services.do_attach_scan(application, actor=request.user, name=file.name or "scan", data=file.read())
     return 201, {"id": scan.pk, "name": scan.name, "content_type": scan.content_type, "size": scan.size}
+
+
+@router.post("/{number}/attachments",
+             response={201: list[dict], 401: ErrorOut, 403: ErrorOut, 404: ErrorOut, 409: ErrorOut, 422: ErrorOut})
+def upload_attachments(request: HttpRequest, number: str, files: list[UploadedFile] = File(...)):  # noqa: B008
+    """Attach the disclosed files to the answer being drafted (multipart field ``files``, one or more;
+    PDF, DOCX, XLSX, PNG, JPEG or TIFF, at most 20 MB each). The reply letter lists them as 附件 and
+    the sign-off fingerprint covers them: once sign-off has begun they cannot change (409)."""
+    application = selectors.for_staff(request.user, number)
+    with transaction.atomic():
+        rows = [services.do_attach_reply_file(application, actor=request.user, name=upload.name or "附件",
+                                              data=upload.read()) for upload in files]
+    return 201, [{"id": a.pk, "name": a.name, "size": a.size, "sha256": a.sha256} for a in rows]
+
+
+@router.delete("/{number}/attachments/{attachment_id}",
+               response={204: None, 401: ErrorOut, 403: ErrorOut, 404: ErrorOut, 409: ErrorOut})
+def remove_attachment(request: HttpRequest, number: str, attachment_id: int):
+    application = selectors.for_staff(request.user, number)
+    services.do_remove_reply_file(application, actor=request.user, attachment_id=attachment_id)
+    return 204, None
+
+
+@router.get("/{number}/attachments/{attachment_id}", response={200: None, 404: ErrorOut})
+def attachment(request: HttpRequest, number: str, attachment_id: int, query_code: str | None = None):
+    """A reply attachment: staff, or the applicant with ``query_code`` once its letter is issued
+    (listed under each letter's ``attachments``)."""
+    application, citizen = _find(request, number, query_code)
+    if citizen:
+        row = selectors.issued_attachment(application, attachment_id)
+    else:
+        row = application.reply_attachments.filter(pk=attachment_id).first()
+        if row is None:
+            raise NotFound("没有这个附件。")
+    audit.personal_data(request.user, row, "reply_attachment")
+    return selectors.attachment_download(row)
 
 
 @router.post("/{number}/contests", response={201: dict, 401: ErrorOut, 403: ErrorOut, 404: ErrorOut, 409: ErrorOut,

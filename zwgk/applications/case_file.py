@@ -1,7 +1,8 @@
 """The whole case for reconsideration or litigation in one step (Art. 21): the legal corps answers
 a 行政复议 or 行政诉讼 with the record of how the application was handled.
 
-A ZIP holding every letter as sent (PDF and DOCX), the scans of the application, the events with
+A ZIP holding every letter as sent (PDF and DOCX), the scans of the application, the applicant's
+supplement files, the files disclosed with the reply (答复附件), the events with
 their times and actors (CSV), an index PDF listing every file, and ``SHA256SUMS`` with each file's
 checksum, so that the court or the reconsideration body can verify that nothing was changed.
 """
@@ -45,6 +46,13 @@ def files_of(application: Application) -> list[tuple[str, bytes]]:
     for number, scan in enumerate(application.scans.all(), 1):
         with scan.file.open("rb") as handle:
             files.append((f"申请材料/{number:02d}-{scan.name}", handle.read()))
+    supplement_files = [f for x in application.supplements.prefetch_related("files") for f in x.files.all()]
+    for number, row in enumerate(supplement_files, 1):
+        with row.file.open("rb") as handle:
+            files.append((f"补正材料/{number:02d}-{row.name}", handle.read()))
+    for number, attachment in enumerate(application.reply_attachments.filter(letter__isnull=False), 1):
+        with attachment.file.open("rb") as handle:
+            files.append((f"答复附件/{number:02d}-{attachment.name}", handle.read()))
     files.append(("办理记录.csv", _events_csv(application)))
     return files
 

@@ -71,6 +71,39 @@ class StatusForm(ChineseForm):
     query_code = forms.CharField(label="查询码", max_length=40)
 
 
+class MultipleFileInput(forms.ClearableFileInput):
+    allow_multiple_selected = True
+
+
+class MultipleFileField(forms.FileField):
+    """Several files in one field (Django's documented recipe); the content check is the service's."""
+
+    def __init__(self, *args, **kwargs) -> None:  # type: ignore[no-untyped-def]
+        kwargs.setdefault("widget", MultipleFileInput())
+        kwargs.setdefault("required", False)
+        super().__init__(*args, **kwargs)
+
+    def clean(self, data, initial=None):  # type: ignore[no-untyped-def]
+        single = super().clean
+        if isinstance(data, list | tuple):
+            return [single(d, initial) for d in data if d]
+        return [single(data, initial)] if data else []
+
+
+class OnlineSupplementForm(ChineseForm):
+    """The applicant's supplement from the status page (Art. 15 ¶2)."""
+
+    query_code = forms.CharField(widget=forms.HiddenInput, max_length=40)
+    text = forms.CharField(label="补正内容（按补正告知书列明的事项逐项说明）", max_length=5000,
+                           widget=forms.Textarea(attrs={"rows": 5}))
+    files = MultipleFileField(label="补正材料（可选，PDF、Word、PNG、JPEG、TIFF，每个不超过10MB，最多5个）")
+
+
+def uploads(files: list) -> list[tuple[str, bytes]]:
+    """(name, content) of uploaded files, for the services' content checks."""
+    return [(upload.name or "file", upload.read()) for upload in files]
+
+
 def _date(label: str = "日期") -> forms.DateField:
     return forms.DateField(label=label, widget=DATE_WIDGET())
 
@@ -169,6 +202,13 @@ class AnswerForm(forms.Form):
 class DraftForm(AnswerForm):
     reviews = forms.MultipleChoiceField(label="需送审", required=False, widget=forms.CheckboxSelectMultiple,
                                         choices=Review.choices)
+    attachments = MultipleFileField(
+        label="答复附件：公开的政府信息文件（可多选；PDF、Word、Excel、图片，每个不超过20MB）")
+
+    def body(self) -> dict:
+        data = super().body()
+        data.pop("attachments", None)
+        return data
 
 
 class SignOffForm(forms.Form):
@@ -227,6 +267,10 @@ def form_body(form: forms.Form) -> dict:
 
 class ScanForm(forms.Form):
     file = forms.FileField(label="扫描件（PDF、PNG、JPEG、TIFF，不超过20MB）")
+
+
+class AttachmentForm(forms.Form):
+    attachments = MultipleFileField(label="答复附件（PDF、Word、Excel、图片，每个不超过20MB）", required=True)
 
 
 class ContestForm(forms.Form):

@@ -123,6 +123,8 @@ def placeholders(application: Application, **extra: Any) -> dict[str, str]:
         "extended_days": str(application.extended_days or ""),
         "extension_reason": application.extension_reason,
         "approver": approver.display_name if approver else "",
+        "supplement_requested_on": _cn_date(application.supplement_requested_on),
+        "supplement_due_on": _cn_date(application.supplement_due_on),
         "items": "\n".join(f"　　{i}. {item}" for i, item in enumerate(application.supplement_items or [], 1)),
         "content": "",
     }
@@ -140,12 +142,15 @@ def fill(template: LetterTemplate, values: dict[str, str]) -> str:
 def build(application: Application, code: str, on: date, *, public: bool = True, basis: str | None = None,
           **extra: Any) -> Letter:
     """The letter ``code`` as it will be sent, unsaved (the reviewers' preview uses it as is).
-    ``basis``: the legal basis an answer was drafted and signed off with (else the template's)."""
+    ``basis``: the legal basis an answer was drafted and signed off with (else the template's);
+    ``attachments``: the names of the disclosed files it lists as 附件 (GB/T 9704 7.3.4)."""
     template = LetterTemplate.objects.get(pk=code)
+    attachments = list(extra.pop("attachments", None) or [])
     return Letter(
         application=application, template=template, name=template.name, title=template.title,
         body=fill(template, placeholders(application, **extra)), issued_on=on, public=public,
         legal_basis=basis or template.legal_basis, remedy=remedy_text() if template.remedy else "",
+        attachment_names=attachments,
     )
 
 
@@ -196,6 +201,7 @@ def document(letter: Letter) -> documents.OfficialDocument:
         addressee=addressee,
         paragraphs=[] if template.code == "transfer_slip" else paragraphs,
         table=_transfer_form(letter) if template.code == "transfer_slip" else [],
+        attachments=list(letter.attachment_names or []),
         signature=site.department_name,
         date=_cn_date(letter.issued_on),
         contact="　".join(x for x in (f"联系电话：{site.phone}" if site.phone else "",

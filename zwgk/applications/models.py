@@ -184,6 +184,8 @@ class ApplicationEvent(models.TextChoices):
     REPLY = "reply", "答复"
     WITHDRAW = "withdraw", "撤回申请"
     ABANDON = "abandon", "视为放弃申请"
+    ATTACH_REPLY_FILE = "attach_reply_file", "添加答复附件"
+    REMOVE_REPLY_FILE = "remove_reply_file", "删除答复附件"
     ATTACH_SCAN = "attach_scan", "上传扫描件"
     RECORD_CONTEST = "record_contest", "登记复议诉讼"
     DECIDE_CONTEST = "decide_contest", "复议诉讼审结"
@@ -235,6 +237,9 @@ class Application(Deadline):
     # Art. 15: one supplement notice within 7 working days; the clock restarts on resubmission.
     supplement_requested_on = models.DateField("补正告知日期", null=True, blank=True)
     supplement_items = models.JSONField("需补正事项", default=list, blank=True)
+    # The last day to supplement, stated in the notice (policy ``supplement_days`` working days from
+    # it); after it the daily job closes the case as abandoned (视为放弃, national regulation Art. 30).
+    supplement_due_on = models.DateField("补正期限", null=True, blank=True, db_index=True)
     resubmitted_on = models.DateField("补正后重新提交日期", null=True, blank=True)
     # Art. 15, 20: lead and assisting departments.
     lead_department = models.ForeignKey(
@@ -480,6 +485,8 @@ class Letter(models.Model):
     issued_on = models.DateField("落款日期")
     document_number = models.CharField("发文字号", max_length=60, blank=True)
     public = models.BooleanField("申请人可见", default=True)
+    # The 附件 the letter lists, fixed when issued (GB/T 9704 7.3.4).
+    attachment_names = models.JSONField("附件", default=list, blank=True)
     created_at = models.DateTimeField(default=timezone.now)
 
     class Meta:
@@ -509,6 +516,71 @@ class Scan(models.Model):
         verbose_name = "申请材料扫描件"
         verbose_name_plural = verbose_name
         ordering = ["created_at", "id"]
+
+
+def supplement_path(instance: SupplementFile, filename: str) -> str:
+    return f"applications/{instance.supplement.application.number}/supplement/{filename}"
+
+
+class Supplement(models.Model):
+    """What the applicant sent to supplement the application (Art. 15 ¶2): online from the status
+    page (text and files) or registered by the office; the clock restarts on the day received."""
+
+    application = models.ForeignKey(Application, on_delete=models.CASCADE, related_name="supplements")
+    text = models.TextField("补正内容")
+    received_on = models.DateField("收到补正日期")
+    online = models.BooleanField("网上补正", default=True)
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = "补正材料"
+        verbose_name_plural = verbose_name
+        ordering = ["created_at", "id"]
+
+
+class SupplementFile(models.Model):
+    supplement = models.ForeignKey(Supplement, on_delete=models.CASCADE, related_name="files")
+    file = models.FileField("文件", upload_to=supplement_path)
+    name = models.CharField("文件名", max_length=200)
+    content_type = models.CharField("类型", max_length=100)
+    size = models.PositiveIntegerField("大小")
+
+    class Meta:
+        verbose_name = "补正材料文件"
+        verbose_name_plural = verbose_name
+        ordering = ["id"]
+
+
+def reply_attachment_path(instance: ReplyAttachment, filename: str) -> str:
+    return f"applications/{instance.application.number}/reply/{filename}"
+
+
+class ReplyAttachment(models.Model):
+    """A file of the disclosed information sent with the reply (Art. 16 (二)(五)): attached while the
+    answer is drafted, covered by the sign-off fingerprint (Art. 20), listed in the letter as
+    附件 and downloadable by the applicant once the letter is issued."""
+
+    application = models.ForeignKey(Application, on_delete=models.CASCADE, related_name="reply_attachments")
+    letter = models.ForeignKey(Letter, null=True, blank=True, on_delete=models.SET_NULL, related_name="attachments")
+    file = models.FileField("文件", upload_to=reply_attachment_path)
+    name = models.CharField("附件名称", max_length=200)
+    content_type = models.CharField("类型", max_length=100)
+    size = models.PositiveIntegerField("大小")
+    sha256 = models.CharField("SHA-256", max_length=64)
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name="上传人", on_delete=models.PROTECT, related_name="+"
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = "答复附件"
+        verbose_name_plural = verbose_name
+        ordering = ["created_at", "id"]
+
+    @property
+    def title(self) -> str:
+        """The name the letter lists (GB/T 9704 7.3.4: the attachment's name, no file extension)."""
+        return self.name.rsplit(".", 1)[0]
 
 
 class Contest(models.Model):

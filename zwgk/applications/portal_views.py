@@ -7,13 +7,15 @@ from __future__ import annotations
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from zwgk.applications import forms as f
 from zwgk.applications import letters as letter_docs
 from zwgk.applications import selectors, services
+from zwgk.applications.models import Application
 from zwgk.core import limits
-from zwgk.core.errors import InvalidInput, NotFound
+from zwgk.core.errors import Conflict, InvalidInput, NotFound
 from zwgk.core.models import current_site
 from zwgk.security import audit
 
@@ -80,15 +82,67 @@ def status(request: HttpRequest) -> HttpResponse:
         except limits.TooManyRequests as exc:
             context["refused"] = exc.message
             return render(request, "applications/status.html", context, status=exc.status)
-        context.update({
-            "application": application,
-            "query_code": form.cleaned_data["query_code"].strip(),
-            "events": selectors.events(application, public_only=True),
-            "letters": application.letters.filter(public=True),
-            "clock": selectors.clock(application),
-            "letter_kinds": [("pdf", "下载PDF"), ("docx", "下载Word")],
-        })
+        context.update(_case(application, form.cleaned_data["query_code"].strip()))
     return render(request, "applications/status.html", context)
+
+
+def _case(application: Application, code: str, supplement_form: f.OnlineSupplementForm | None = None) -> dict:
+    """What the applicant sees of the case: clock, events, letters and their attachments, and while
+    the supplement notice runs, the notice with its deadline and the form to supplement online."""
+    open_ = services.supplement_open(application, timezone.localdate())
+    return {
+        "application": application,
+        "query_code": code,
+        "events": selectors.events(application, public_only=True),
+        "letters": application.letters.filter(public=True).prefetch_related("attachments"),
+        "clock": selectors.clock(application),
+        "letter_kinds": [("pdf", "下载PDF"), ("docx", "下载Word")],
+        "supplement_open": open_,
+        "supplement_form": (supplement_form or f.OnlineSupplementForm(initial={"query_code": code})) if open_ else None,
+    }
+
+
+@require_POST
+def supplement(request: HttpRequest, number: str) -> HttpResponse:
+    """Art. 15 ¶2: the applicant supplements online (text and files) before the notice's deadline;
+    the clock restarts. The query code comes in the POST body; a refusal stores nothing."""
+    form = f.OnlineSupplementForm(request.POST, request.FILES)
+    code = request.POST.get("query_code")
+    context: dict = {"nav": "services", "form": f.StatusForm(initial={"number": number}),
+                     "crumbs": _crumbs(("办理进度查询", reverse("applications:status")), ("在线补正", None))}
+    try:
+        application = limits.limited_lookup(request, number, lambda: selectors.for_citizen(number, code))
+    except limits.TooManyRequests as exc:
+        context["refused"] = exc.message
+        return render(request, "applications/status.html", context, status=exc.status)
+    status = 422
+    if form.is_valid():
+        try:
+            application = services.do_supplement_online(
+                application, text=form.cleaned_data["text"], uploads=f.uploads(form.cleaned_data["files"]))
+        except InvalidInput as exc:
+            if "files" in exc.fields:  # name the file and what is allowed
+                form.add_error("files", exc.message)
+            else:
+                f.apply_errors(form, exc)
+        except Conflict as exc:
+            context["refused"] = exc.message
+            status = 409
+        else:
+            context["supplemented"] = True
+            status = 200
+    context.update(_case(application, code or "", supplement_form=form if status != 200 else None))
+    return render(request, "applications/status.html", context, status=status)
+
+
+@require_POST
+def citizen_attachment(request: HttpRequest, number: str, attachment_id: int) -> HttpResponse:
+    """A file disclosed with the reply (附件), for the applicant: query code in the POST body."""
+    code = request.POST.get("query_code")
+    application = limits.limited_lookup(request, number, lambda: selectors.for_citizen(number, code))
+    attachment = selectors.issued_attachment(application, attachment_id)
+    audit.personal_data(request.user, attachment, "reply_attachment")
+    return selectors.attachment_download(attachment)
 
 
 @require_POST

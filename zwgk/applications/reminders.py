@@ -1,5 +1,6 @@
 """Reminders on the statutory clock (Art. 15): e-mail the people who owe a step on cases due within
-three working days or overdue, and end third-party consultations that ran out (Art. 18)."""
+three working days or overdue, end third-party consultations that ran out (Art. 18), and close as
+abandoned (视为放弃) the cases whose supplement deadline passed without a supplement (Art. 15 ¶2)."""
 
 from __future__ import annotations
 
@@ -13,13 +14,18 @@ from django.utils import timezone
 from zwgk.applications.models import Application, ThirdPartyConsultation
 from zwgk.applications.rules import is_office
 from zwgk.applications.selectors import owes, soon_limit
-from zwgk.applications.services import do_expire_consultation
+from zwgk.applications.services import do_close_unsupplemented, do_expire_consultation
 from zwgk.org.models import Staff
 
 
 def run(today: date | None = None) -> dict[str, int]:
-    """Expire lapsed consultations, then send one e-mail per person listing their cases."""
+    """Close unsupplemented cases, expire lapsed consultations, then send one e-mail per person
+    listing their cases."""
     today = today or timezone.localdate()
+    abandoned = sum(
+        do_close_unsupplemented(a, today)
+        for a in Application.objects.filter(status=Application.AWAITING_SUPPLEMENT, supplement_due_on__lt=today)
+    )
     expired = sum(
         do_expire_consultation(c, today)
         for c in ThirdPartyConsultation.objects.filter(ended_on__isnull=True, due_on__lt=today)
@@ -50,4 +56,4 @@ def run(today: date | None = None) -> dict[str, int]:
                 None, [person.email], fail_silently=True,
             )
             sent += 1
-    return {"expired": expired, "cases": len(cases), "mails": sent}
+    return {"abandoned": abandoned, "expired": expired, "cases": len(cases), "mails": sent}

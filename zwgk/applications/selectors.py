@@ -8,9 +8,10 @@ from datetime import date, timedelta
 from typing import Any
 
 from django.db.models import Q, QuerySet
+from django.http import HttpResponse
 from django.utils import timezone
 
-from zwgk.applications.models import Application, Contest, ThirdPartyConsultation
+from zwgk.applications.models import Application, Contest, ReplyAttachment, ThirdPartyConsultation
 from zwgk.applications.rules import fits_stage, is_lead, is_office
 from zwgk.core import query_codes
 from zwgk.core.errors import NotFound
@@ -39,6 +40,36 @@ def for_citizen(number: str, query_code: str | None) -> Application:
     if application is None or not query_codes.query_code_matches(application.query_code_hash, query_code):
         raise NotFound("未找到该申请，请核对申请编号和查询码。")
     return application
+
+
+def issued_attachment(application: Application, attachment_id: int) -> ReplyAttachment:
+    """A reply attachment the applicant may download: one listed by a letter already issued to them."""
+    attachment = application.reply_attachments.filter(pk=attachment_id, letter__public=True).first()
+    if attachment is None:
+        raise NotFound("没有这个附件。")
+    return attachment
+
+
+def stored_download(row: Any, disposition: str = "attachment") -> HttpResponse:
+    """A stored upload (reply attachment, supplement file) as a download, by its checked type."""
+    with row.file.open("rb") as handle:
+        response = HttpResponse(handle.read(), content_type=row.content_type)
+    ext = row.name.rsplit(".", 1)[-1]
+    response["Content-Disposition"] = f'{disposition}; filename="{row.pk}.{ext}"'
+    response["X-Content-Type-Options"] = "nosniff"
+    return response
+
+
+def attachment_download(attachment: ReplyAttachment) -> HttpResponse:
+    return stored_download(attachment)
+
+
+def attachments_as_dict(application: Application, *, citizen: bool) -> list[dict[str, Any]]:
+    rows = application.reply_attachments.all()
+    if citizen:
+        rows = rows.filter(letter__public=True)
+    return [{"id": a.pk, "name": a.name, "size": a.size, "sha256": a.sha256, "letter": a.letter_id,
+             "url": f"/api/v1/applications/{application.number}/attachments/{a.pk}"} for a in rows]
 
 
 def visible_to(user: Any) -> QuerySet[Application]:
@@ -190,9 +221,13 @@ def as_dict(application: Application, *, citizen: bool = False) -> dict[str, Any
         "letters": [
             {"id": letter.pk, "name": letter.name, "title": letter.title, "issued_on": letter.issued_on,
              "docx": f"/api/v1/applications/{application.number}/letters/{letter.pk}.docx",
-             "pdf": f"/api/v1/applications/{application.number}/letters/{letter.pk}.pdf"}
-            for letter in letters
+             "pdf": f"/api/v1/applications/{application.number}/letters/{letter.pk}.pdf",
+             "attachments": [{"id": a.pk, "name": a.name, "size": a.size,
+                              "url": f"/api/v1/applications/{application.number}/attachments/{a.pk}"}
+                             for a in letter.attachments.all()]}
+            for letter in letters.prefetch_related("attachments")
         ],
+        "supplement_due_on": application.supplement_due_on,
         "outcome": application.outcome or None,
         "closed_on": application.closed_on,
     }
@@ -217,6 +252,10 @@ def as_dict(application: Application, *, citizen: bool = False) -> dict[str, Any
             "legal_basis": application.legal_basis or None,
             "other_body": application.other_body or None,
             "policy_profile": application.policy_profile,
+            "reply_attachments": attachments_as_dict(application, citizen=False),
+            "supplements": [{"id": x.pk, "text": x.text, "received_on": x.received_on, "online": x.online,
+                             "files": [{"id": f.pk, "name": f.name, "size": f.size} for f in x.files.all()]}
+                            for x in application.supplements.all()],
             "extension_requests": [extension_as_dict(r) for r in application.extension_requests.all()],
             "consultations": [consultation_as_dict(c) for c in application.consultations.all()],
             "contests": [contest_as_dict(c) for c in application.contests.order_by("filed_on", "pk")],

@@ -54,6 +54,7 @@ from zwgk.applications.models import (
     Letter,
     LetterTemplate,
     Outcome,
+    ReplyAttachment,
     Review,
     Scan,
     SignOff,
@@ -421,6 +422,16 @@ def _limit(application: Application, name: str) -> int:
     return workdays.limit(name, application.policy_profile)
 
 
+# The period to supplement when a profile does not set ``supplement_days`` (migration 0009 sets it).
+SUPPLEMENT_DAYS = 15
+
+
+def supplement_days(application: Application) -> int:
+    """Working days from the notice to supplement: the profile's ``supplement_days``. The seed is
+    silent; the national regulation (Art. 30) asks for a reasonable period."""
+    return int(workdays.policy(application.policy_profile).limits.get("supplement_days", SUPPLEMENT_DAYS))
+
+
 def _text(value: Any, field: str, label: str, *, required: bool = True, max_length: int = 5000) -> str:
     value = value.strip() if isinstance(value, str) else ""
     if required and not value:
@@ -474,16 +485,88 @@ def _answer(outcome: str, reason: str | None, legal_basis: str | None, content: 
 
 
 def fingerprint(answer: dict[str, Any]) -> str:
-    """sha256 of what a sign-off approves: outcome, reason, legal basis, content, other body."""
+    """sha256 of what a sign-off approves: outcome, reason, legal basis, content, other body, and
+    the attached files (name and SHA-256 of each; the key is left out when there are none, so that
+    fingerprints of answers without attachments are what they always were)."""
     keys = ("outcome", "reason", "legal_basis", "content", "other_body")
-    text = json.dumps({k: answer.get(k) or "" for k in keys}, ensure_ascii=False, sort_keys=True)
+    approved = {k: answer.get(k) or "" for k in keys}
+    if answer.get("attachments"):
+        approved["attachments"] = [list(pair) for pair in answer["attachments"]]
+    text = json.dumps(approved, ensure_ascii=False, sort_keys=True)
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def pending_attachments(application: Application) -> list[list[str]]:
+    """[name, sha256] of the files attached to the answer being drafted (not yet sent)."""
+    return [[a.name, a.sha256] for a in application.reply_attachments.filter(letter__isnull=True)]
 
 
 def draft_answer(application: Application) -> dict[str, Any]:
     return {"outcome": application.draft_outcome, "reason": application.draft_reason,
             "legal_basis": application.draft_legal_basis, "content": application.draft_content,
-            "other_body": application.draft_other_body or {}}
+            "other_body": application.draft_other_body or {}, "attachments": pending_attachments(application)}
+
+
+# Art. 16 (一)(二)(五): the answers that give information, and so may carry it as attached files.
+DISCLOSING = (Outcome.ALREADY_PUBLIC, Outcome.DISCLOSED, Outcome.PARTLY_DISCLOSED)
+REPLY_ATTACHMENT_TYPES = {files.PDF: "pdf", files.DOCX: "docx", files.XLSX: "xlsx", files.PNG: "png",
+                          files.JPEG: "jpg", files.TIFF: "tif"}
+REPLY_ATTACHMENT_MAX_BYTES = 20 * 1024 * 1024
+
+
+def _check_attachments_fit(application: Application, outcome: str) -> list[list[str]]:
+    attached = pending_attachments(application)
+    if attached and outcome not in DISCLOSING:
+        raise InvalidInput("只有予以公开、部分公开或已主动公开的答复可以附送政府信息文件；请先删除答复附件。",
+                           fields={"attachments": "此答复类型不能附送文件"})
+    return attached
+
+
+def check_reply_attachments(application: Application, *, actor: Any) -> None:
+    """Files are attached while the answer is drafted: by the lead department before draft_reply,
+    or by the office before an on-the-spot reply. Once the sign-off chain has begun they are
+    fixed (Art. 20: the fingerprint covers them); a change needs a return and a new draft."""
+    if not is_staff_member(actor):
+        raise NotAuthenticated()
+    if application.status == A.TRANSFERRED:
+        right = "application.draft"
+    elif application.status == A.RECEIVED:
+        right = "application.register"
+    else:
+        raise _refuse("答复附件只能在拟定答复前添加或删除；送审后不能更改，如需修改请退回后重新拟定答复。")
+    if not can(actor, right, application):
+        raise Forbidden("您不能更改本申请的答复附件。")
+
+
+@transaction.atomic
+def do_attach_reply_file(application: Application, *, actor: Staff, name: str, data: bytes) -> ReplyAttachment:
+    """Attach a file of the disclosed information to the answer being drafted (Art. 16)."""
+    application = Application.objects.select_for_update().get(pk=application.pk)
+    check_reply_attachments(application, actor=actor)
+    content_type, ext = check_upload(data, REPLY_ATTACHMENT_TYPES, REPLY_ATTACHMENT_MAX_BYTES,
+                                     f"答复附件“{name}”", field="attachments")
+    stem = (name.rsplit(".", 1)[0].strip() or "附件")[:120]
+    attachment = ReplyAttachment(application=application, name=f"{stem}.{ext}", content_type=content_type,
+                                 size=len(data), sha256=hashlib.sha256(data).hexdigest(), uploaded_by=actor)
+    _stored_file(attachment.file, data, ext)
+    attachment.save()
+    record(application, ApplicationEvent.ATTACH_REPLY_FILE, actor=actor, from_state=application.status,
+           to_state=application.status, note=f"添加答复附件：{attachment.name}",
+           data={"attachment": attachment.pk, "sha256": attachment.sha256})
+    return attachment
+
+
+@transaction.atomic
+def do_remove_reply_file(application: Application, *, actor: Staff, attachment_id: int) -> None:
+    application = Application.objects.select_for_update().get(pk=application.pk)
+    check_reply_attachments(application, actor=actor)
+    attachment = application.reply_attachments.filter(pk=attachment_id, letter__isnull=True).first()
+    if attachment is None:
+        raise NotFound("没有这个答复附件。")
+    name = attachment.name
+    attachment.delete()
+    record(application, ApplicationEvent.REMOVE_REPLY_FILE, actor=actor, from_state=application.status,
+           to_state=application.status, note=f"删除答复附件：{name}", data={"attachment": attachment_id})
 
 
 ANSWER_LABELS = {"outcome": "答复类型", "reason": "理由", "legal_basis": "法律依据", "content": "答复内容",
@@ -495,7 +578,12 @@ def preview(application: Application, on: date | None = None) -> Letter:
     answer = draft_answer(application)
     return letters.build(application, letters.OUTCOME_LETTER[answer["outcome"]], on or timezone.localdate(),
                          basis=answer["legal_basis"], content=answer["content"], outcome=answer["outcome"],
-                         reason=answer["reason"], other_body=answer["other_body"])
+                         reason=answer["reason"], other_body=answer["other_body"],
+                         attachments=_titles(application))
+
+
+def _titles(application: Application) -> list[str]:
+    return [a.title for a in application.reply_attachments.filter(letter__isnull=True)]
 
 
 # --- actions --------------------------------------------------------------------------------------
@@ -516,27 +604,132 @@ def do_request_supplement(application: Application, *, actor: Staff, on: date, i
     before = application.status
     application.supplement_requested_on = on
     application.supplement_items = items
+    # The notice states the last day to supplement (national regulation Art. 30: a reasonable period).
+    application.supplement_due_on = workdays.deadline(on, supplement_days(application)).date
     workdays.clear_due(application)
     application.status = target
     application.save()
     letters.issue(application, "supplement", on)
     record(application, ApplicationEvent.REQUEST_SUPPLEMENT, actor=actor, from_state=before, to_state=target,
-           note="申请内容不明确，已一次性书面告知补正：" + "；".join(items) + "。补正前答复期限暂停计算。",
-           data={"on": str(on), "items": items}, public=True)
+           note="申请内容不明确，已一次性书面告知补正：" + "；".join(items)
+           + f"。请于 {application.supplement_due_on} 前补正，逾期不补正的视为放弃申请。补正前答复期限暂停计算。",
+           data={"on": str(on), "items": items, "supplement_due_on": str(application.supplement_due_on)},
+           public=True)
+    return application
+
+
+def _restart_clock(application: Application, on: date, actor: Any, note: str, **data: Any) -> Application:
+    """Art. 15 ¶2: the period counts afresh from the day the resubmitted application is received."""
+    target = TABLE.target("resubmit", application.status)
+    before = application.status
+    application.resubmitted_on = on
+    workdays.set_due(application, on, _limit(application, "application_reply"))
+    application.status = target
+    application.save()
+    record(application, ApplicationEvent.RESUBMIT, actor=actor, actor_label=None if actor else CITIZEN,
+           from_state=before, to_state=target,
+           note=f"{note}答复期限自 {on} 起重新计算，至 {application.due_on}。", public=True,
+           data={"on": str(on), "due_on": str(application.due_on), **data})
     return application
 
 
 @ACTIONS.action(s.On)
 def do_resubmit(application: Application, *, actor: Staff, on: date) -> Application:
-    """Art. 15 ¶2: the period counts from the day the office receives the resubmitted application."""
-    target = check_resubmit(application, actor=actor)
+    """Art. 15 ¶2: the office registers a supplement received on paper (or by other channels)."""
+    check_resubmit(application, actor=actor)
     on = _day(application, on, not_before=application.supplement_requested_on)
+    return _restart_clock(application, on, actor, "收到补正后重新提交的申请，")
+
+
+SUPPLEMENT_TYPES = {files.PDF: "pdf", files.PNG: "png", files.JPEG: "jpg", files.TIFF: "tif",
+                    files.DOCX: "docx"}
+SUPPLEMENT_MAX_FILES = 5
+SUPPLEMENT_MAX_BYTES = 10 * 1024 * 1024
+
+
+def check_upload(data: bytes, allowed: dict[str, str], max_bytes: int, what: str,
+                 field: str = "files") -> tuple[str, str]:
+    """A file is accepted by its content (``core.files.sniff``) and size, never by its name."""
+    if not data:
+        raise InvalidInput(f"{what}为空文件。", fields={field: "文件为空"})
+    if len(data) > max_bytes:
+        limit_mb = max_bytes // (1024 * 1024)
+        raise InvalidInput(f"{what}过大（不超过{limit_mb}MB）。", fields={field: f"不超过{limit_mb}MB"})
+    kind = files.sniff(data)
+    if kind not in allowed:
+        names = "、".join(ext.upper() for ext in dict.fromkeys(allowed.values()))
+        raise InvalidInput(f"{what}只能是 {names} 格式。", fields={field: "文件类型不允许"})
+    return kind, allowed[kind]
+
+
+def supplement_open(application: Application, today: date) -> bool:
+    """The applicant may still supplement online: the notice is pending and its deadline not passed."""
+    return (application.status == A.AWAITING_SUPPLEMENT and application.supplement_due_on is not None
+            and today <= application.supplement_due_on)
+
+
+def _stored_file(model_file: Any, data: bytes, ext: str) -> None:
+    from django.core.files.base import ContentFile
+
+    model_file.save(f"{secrets.token_hex(8)}.{ext}", ContentFile(data), save=False)
+
+
+@transaction.atomic
+def do_supplement_online(application: Application, *, text: str, uploads: list[tuple[str, bytes]],
+                         today: date | None = None) -> Application:
+    """Art. 15 ¶2: the applicant supplements from the status page (number + query code) before the
+    deadline the notice states: the text and files are stored and the clock restarts from today.
+    Every file is checked before anything is stored, so a refusal leaves nothing behind."""
+    from zwgk.applications.models import Supplement, SupplementFile
+
+    today = today or timezone.localdate()
+    application = Application.objects.select_for_update().get(pk=application.pk)
+    if application.status != A.AWAITING_SUPPLEMENT:
+        raise _refuse("本申请不在待补正状态，无需补正。")
+    if not supplement_open(application, today):
+        raise _refuse(f"补正期限（{application.supplement_due_on}）已过，不能再在线补正。")
+    text = _text(text, "text", "补正内容")
+    if len(uploads) > SUPPLEMENT_MAX_FILES:
+        raise InvalidInput(f"补正材料最多上传{SUPPLEMENT_MAX_FILES}个文件。", fields={"files": "文件过多"})
+    checked = [(name, data, *check_upload(data, SUPPLEMENT_TYPES, SUPPLEMENT_MAX_BYTES, f"补正材料“{name}”"))
+               for name, data in uploads]
+    supplement = Supplement.objects.create(application=application, text=text, received_on=today)
+    for name, data, content_type, ext in checked:
+        row = SupplementFile(supplement=supplement, name=f"{(name.rsplit('.', 1)[0] or '材料')[:80]}.{ext}",
+                             content_type=content_type, size=len(data))
+        _stored_file(row.file, data, ext)
+        row.save()
+    count = f"，附材料{len(checked)}份" if checked else ""
+    return _restart_clock(application, today, None, f"申请人在线补正{count}，", supplement=supplement.pk)
+
+
+@transaction.atomic
+def do_close_unsupplemented(application: Application, today: date) -> bool:
+    """The daily job: a case whose supplement deadline passed without a supplement is closed as
+    abandoned (视为放弃, national regulation Art. 30; Art. 15 ¶2), with its letter naming the notice
+    and the deadline; the applicant is told through the case's event."""
+    application = Application.objects.select_for_update().get(pk=application.pk)
+    due = application.supplement_due_on
+    if application.status != A.AWAITING_SUPPLEMENT or due is None or due >= today:
+        return False
+    _abandon_unsupplemented(application, None, today)
+    return True
+
+
+def _abandon_unsupplemented(application: Application, actor: Any, on: date) -> Application:
+    target = TABLE.target("abandon", application.status)
+    notice = application.letters.filter(template_id="supplement").order_by("-issued_on", "-pk").first()
+    application.closed_on, application.closing_note = on, "no_supplement"
     before = application.status
-    application.resubmitted_on = on
-    workdays.set_due(application, on, _limit(application, "application_reply"))
-    return _save(application, ApplicationEvent.RESUBMIT, actor, before, target,
-                 f"收到补正后重新提交的申请，答复期限自 {on} 起重新计算，至 {application.due_on}。",
-                 public=True, data={"on": str(on), "due_on": str(application.due_on)})
+    application.status = target
+    application.save()
+    letter = letters.issue(application, "abandoned", on,
+                           supplement_number=f"（{notice.document_number}）" if notice and notice.document_number
+                           else "")
+    record(application, ApplicationEvent.ABANDON, actor=actor, from_state=before, to_state=target,
+           note=f"补正期限（{application.supplement_due_on}）届满未补正，视为放弃申请（{letter.name}）。",
+           public=True, data={"on": str(on), "reason": "no_supplement", "letter": letter.pk})
+    return application
 
 
 @ACTIONS.action(s.TransferIn)
@@ -761,6 +954,7 @@ def do_draft_reply(application: Application, *, actor: Staff, on: date, outcome:
     target = check_draft_reply(application, actor=actor)
     on = _day(application, on)
     answer = _answer(outcome, reason, legal_basis, content, other_body)
+    answer["attachments"] = _check_attachments_fit(application, answer["outcome"])
     before = application.status
     application.draft_outcome, application.draft_reason = answer["outcome"], answer["reason"]
     application.draft_legal_basis, application.draft_content = answer["legal_basis"], answer["content"]
@@ -830,6 +1024,7 @@ def do_reply(application: Application, *, actor: Staff, on: date, outcome: str |
         if outcome is None:
             raise InvalidInput("请选择答复类型（第十六条）。", fields={"outcome": "必填"})
         answer = _answer(outcome, reason, legal_basis, content, other_body)
+        answer["attachments"] = _check_attachments_fit(application, answer["outcome"])
     else:
         answer = _signed_answer(application, {"outcome": outcome, "reason": reason, "legal_basis": legal_basis,
                                               "content": content, "other_body": other_body})
@@ -840,7 +1035,8 @@ def do_reply(application: Application, *, actor: Staff, on: date, outcome: str |
     application.status = target
     application.save()
     letter = letters.issue(application, letters.OUTCOME_LETTER[answer["outcome"]], on, basis=answer["legal_basis"],
-                           content=answer["content"])
+                           content=answer["content"], attachments=_titles(application))
+    application.reply_attachments.filter(letter__isnull=True).update(letter=letter)
     record(application, ApplicationEvent.REPLY, actor=actor, from_state=before, to_state=target,
            note=f"已答复申请人：{dict(OUTCOMES)[answer['outcome']]}（{letter.name}）。",
            data={"on": str(on), "outcome": answer["outcome"], "reason": answer["reason"], "letter": letter.pk,
@@ -871,6 +1067,11 @@ def do_abandon(application: Application, *, actor: Staff, on: date, reason: str)
     on = _day(application, on)
     if reason == "no_supplement" and application.status != A.AWAITING_SUPPLEMENT:
         raise _refuse("只有待补正的申请才能以逾期不补正视为放弃。")
+    if reason == "no_supplement":
+        due = application.supplement_due_on
+        if due is not None and on <= due:
+            raise _refuse(f"补正期限至 {due}，期限届满前不能以逾期不补正视为放弃。")
+        return _abandon_unsupplemented(application, actor, on)
     before = application.status
     _end_open_consultations(application, on)
     application.closed_on, application.closing_note = on, reason

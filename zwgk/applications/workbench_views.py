@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.db import transaction
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -17,7 +18,15 @@ from zwgk.applications import case_file as case_file_zip
 from zwgk.applications import forms as f
 from zwgk.applications import letters as letter_docs
 from zwgk.applications import selectors, services
-from zwgk.applications.models import ABANDON_REASONS, Application, Decision, LetterTemplate, Outcome, Reason
+from zwgk.applications.models import (
+    ABANDON_REASONS,
+    Application,
+    Decision,
+    LetterTemplate,
+    Outcome,
+    Reason,
+    SupplementFile,
+)
 from zwgk.applications.services import ACTIONS
 from zwgk.core.errors import InvalidInput, ServiceError
 from zwgk.core.transitions import TransitionRefused
@@ -74,6 +83,14 @@ def _redraft_initial(application: Application) -> dict:
             "reviews": list(application.draft_reviews or [])}
 
 
+def _may_change_attachments(application: Application, user) -> bool:  # type: ignore[no-untyped-def]
+    try:
+        services.check_reply_attachments(application, actor=user)
+    except ServiceError:
+        return False
+    return True
+
+
 def _case_context(request: HttpRequest, application: Application, bound: tuple[str, f.forms.Form] | None = None):
     today = timezone.localdate()
     actions = services.available_actions(application, request.user)
@@ -103,6 +120,9 @@ def _case_context(request: HttpRequest, application: Application, bound: tuple[s
         "action_forms": action_forms,
         "returned": returned,
         "scans": application.scans.all(),
+        "supplements": application.supplements.prefetch_related("files"),
+        "reply_attachments": application.reply_attachments.select_related("letter"),
+        "may_change_attachments": _may_change_attachments(application, request.user),
         "scan_form": f.ScanForm() if office else None,
         "contests": application.contests.all(),
         "may_export_case": can(request.user, "application.legal"),
@@ -127,14 +147,17 @@ def case_action(request: HttpRequest, number: str, action: str) -> HttpResponse:
     form_class = _form_class(application, action)
     if form_class is None:
         raise Http404
-    form = form_class(request.POST, prefix=action)
+    form = form_class(request.POST, request.FILES, prefix=action)
     if form.is_valid():
         body = f.form_body(form)
         page = _gate(request, application, action, body)
         if page is not None:
             return page
         try:
-            ACTIONS.perform(application, action, actor=request.user, body=body)
+            with transaction.atomic():  # the files and the draft together, or neither
+                for name, data in f.uploads(form.cleaned_data.get("attachments") or []):
+                    services.do_attach_reply_file(application, actor=request.user, name=name, data=data)
+                ACTIONS.perform(application, action, actor=request.user, body=body)
         except InvalidInput as exc:
             f.apply_errors(form, exc)
         except (ServiceError, TransitionRefused) as exc:
@@ -301,3 +324,55 @@ def staff_letter(request: HttpRequest, number: str, letter_id: int, kind: str) -
     audit.personal_data(request.user, letter, f"letter.{kind}")
     return letter_docs.download(letter, kind)
 
+
+
+@login_required
+@require_POST
+def upload_attachment(request: HttpRequest, number: str) -> HttpResponse:
+    """Attach disclosed files to the answer being drafted (Art. 16); fixed once sign-off begins."""
+    application = selectors.for_staff(request.user, number)
+    form = f.AttachmentForm(request.POST, request.FILES)
+    if form.is_valid():
+        try:
+            with transaction.atomic():
+                for name, data in f.uploads(form.cleaned_data["attachments"]):
+                    services.do_attach_reply_file(application, actor=request.user, name=name, data=data)
+        except ServiceError as exc:
+            messages.error(request, exc.message)
+        else:
+            messages.success(request, "答复附件已添加。")
+    return redirect("applications_wb:case", number=number)
+
+
+@login_required
+@require_POST
+def remove_attachment(request: HttpRequest, number: str, attachment_id: int) -> HttpResponse:
+    application = selectors.for_staff(request.user, number)
+    try:
+        services.do_remove_reply_file(application, actor=request.user, attachment_id=attachment_id)
+    except ServiceError as exc:
+        messages.error(request, exc.message)
+    else:
+        messages.success(request, "答复附件已删除。")
+    return redirect("applications_wb:case", number=number)
+
+
+@login_required
+def attachment_file(request: HttpRequest, number: str, attachment_id: int) -> HttpResponse:
+    application = selectors.for_staff(request.user, number)
+    attachment = application.reply_attachments.filter(pk=attachment_id).first()
+    if attachment is None:
+        raise Http404
+    audit.personal_data(request.user, attachment, "reply_attachment")
+    return selectors.stored_download(attachment)
+
+
+@login_required
+def supplement_file(request: HttpRequest, number: str, file_id: int) -> HttpResponse:
+    """A file the applicant sent with an online supplement (Art. 15 ¶2)."""
+    application = selectors.for_staff(request.user, number)
+    row = SupplementFile.objects.filter(pk=file_id, supplement__application=application).first()
+    if row is None:
+        raise Http404
+    audit.personal_data(request.user, row, "supplement_file")
+    return selectors.stored_download(row, "inline")

@@ -71,7 +71,7 @@ def assessment(request: HttpRequest, year: int, period: Period = "year"):
         "year": year, "period": period,
         "departments": [{
             "department": d.code, "name": d.name, "score": float(result.score(d.code)),
-            "indicators": {ind: {"value": result.count(ind, d.code),
+            "indicators": {ind: {"value": result.value(ind, d.code),
                                  "cases": _cases_url(year, period, d.code, ind)}
                            for ind in IndicatorCode.values},
         } for d in result.departments],

@@ -62,6 +62,7 @@ class IndicatorCode(models.TextChoices):
     SECTIONS_STALE = "sections_stale", "栏目更新不及时"
     SECTIONS_EMPTY = "sections_empty", "空白栏目"
     BROKEN_LINKS = "broken_links", "失效链接"
+    MESSAGES_SATISFACTION = "messages_satisfaction", "网民信息答复满意率"
 
 
 class IndicatorWeight(models.Model):

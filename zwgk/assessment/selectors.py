@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import math
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from decimal import Decimal
 
@@ -23,7 +23,7 @@ from zwgk.applications.models import Application, Contest, ThirdPartyConsultatio
 from zwgk.assessment.models import AlarmCode, AlarmRule, AnnualReport, IndicatorCode, IndicatorWeight, ProbeResult
 from zwgk.catalog.models import Entry, ReviewRecord, Section
 from zwgk.events.models import Event
-from zwgk.interaction.models import Message
+from zwgk.interaction.models import Message, MessageRating
 from zwgk.org.models import OFFICE, Department
 
 I = IndicatorCode  # noqa: E741
@@ -31,6 +31,8 @@ PERIODS = ["year", *[f"q{n}" for n in range(1, 5)], *[f"m{n}" for n in range(1, 
 PERIOD_LABELS = {"year": "全年", **{f"q{n}": f"第{n}季度" for n in range(1, 5)},
                  **{f"m{n}": f"{n}月" for n in range(1, 13)}}
 FULL_SCORE = Decimal(100)
+# Indicators whose value is a share of their cases (the rest are counts).
+SHARES = (I.MESSAGES_SATISFACTION,)
 
 
 def period_range(year: int, period: str) -> tuple[date, date]:
@@ -52,6 +54,7 @@ class CaseRef:
     url: str
     on: date | None
     note: str = ""
+    negative: bool = False  # of a share indicator: this case counts against the department
 
 
 @dataclass
@@ -70,9 +73,23 @@ class Assessment:
     def count(self, indicator: str, department: str) -> int:
         return len(self.cases[indicator][department])
 
+    def scored(self, indicator: str, department: str) -> int:
+        """The cases that take points off: all of a count indicator, the negative ones of a share."""
+        refs = self.cases[indicator][department]
+        return sum(r.negative for r in refs) if indicator in SHARES else len(refs)
+
+    def value(self, indicator: str, department: str) -> int | float | None:
+        """What the API shows: the count of cases, or for a share indicator the share of the
+        cases that are not negative (None when there were none)."""
+        if indicator not in SHARES:
+            return self.count(indicator, department)
+        refs = self.cases[indicator][department]
+        return round(sum(not r.negative for r in refs) / len(refs), 4) if refs else None
+
     def score(self, department: str) -> Decimal:
         """100 less the weighted count of the department's cases on the negative list, not below 0."""
-        lost = sum((self.weights.get(ind, Decimal(0)) * self.count(ind, department) for ind in I.values), Decimal(0))
+        lost = sum((self.weights.get(ind, Decimal(0)) * self.scored(ind, department) for ind in I.values),
+                   Decimal(0))
         return max(FULL_SCORE - lost, Decimal(0))
 
     def on_time_rate(self, department: str, good: str, *bad: str) -> float | None:
@@ -107,6 +124,7 @@ def assess(year: int, period: str = "year", *, today: date | None = None) -> Ass
     if start <= cutoff:
         _applications(add, start, cutoff)
         _messages(add, start, cutoff)
+        _ratings(add, start, cutoff)
         _entries(add, start, cutoff)
         _contests(add, start, cutoff)
     _sections(add, cutoff)
@@ -158,6 +176,18 @@ def _messages(add, start: date, cutoff: date) -> None:
     for m, note, on in late:
         indicator = I.MESSAGES_LATE_EXPLAINED if m.pk in explained else I.MESSAGES_LATE_UNEXPLAINED
         add(indicator, m.department_id, _message_ref(m, note + ("，已解释说明" if m.pk in explained else ""), on))
+
+
+def _ratings(add, start: date, cutoff: date) -> None:
+    """Art. 42: the senders' ratings of the messages answered in the period (rated by the cutoff):
+    the share of 满意 and 基本满意; each 不满意 counts against the department (weight as data)."""
+    rated = MessageRating.objects.filter(message__replied_at__date__range=(start, cutoff),
+                                         rated_at__date__lte=cutoff).select_related("message")
+    for rating in rated:
+        m = rating.message
+        note = rating.get_satisfaction_display() + (f"：{rating.comment[:60]}" if rating.comment else "")
+        on = timezone.localtime(rating.rated_at).date()
+        add(I.MESSAGES_SATISFACTION, m.department_id, replace(_message_ref(m, note, on), negative=not rating.satisfied))
 
 
 def _explained(message_ids: list[int], cutoff: date) -> set[int]:

@@ -31,6 +31,8 @@ RULES: dict[tuple[str, str], list[Rule]] = {
         (lambda e: e.action in ("extend", "approve_extension"), "application_extended"),
         (lambda e: e.action == "consult_third_party", "application_paused"),
         (lambda e: e.to_state == "answered" and e.from_state != e.to_state, "application_answered"),
+        (lambda e: e.action == "abandon" and (e.data or {}).get("reason") == "no_supplement",
+         "application_abandoned"),
     ],
     ("interaction", "message"): [
         (lambda e: e.action == "submit", "message_received"),

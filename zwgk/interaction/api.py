@@ -18,8 +18,8 @@ from zwgk.core.actions import parse_json_object
 from zwgk.core.errors import InvalidInput, NotFound
 from zwgk.events.services import event_label
 from zwgk.interaction import masking, selectors, services
-from zwgk.interaction.models import Message, PlatformAccount
-from zwgk.interaction.schemas import ChannelValue, ComplexityValue, Kind, Status
+from zwgk.interaction.models import Message, MessageRating, PlatformAccount
+from zwgk.interaction.schemas import ChannelValue, ComplexityValue, Kind, RatingIn, Status
 from zwgk.org.permissions import is_staff_member, require
 
 router = Router(tags=["网民信息"])
@@ -81,6 +81,13 @@ class ReclassificationOut(Schema):
     by: str
 
 
+class RatingOut(Schema):
+    satisfaction: str
+    satisfaction_label: str
+    comment: str
+    rated_at: datetime
+
+
 class MessageOut(Schema):
     number: str
     channel: ChannelValue
@@ -118,6 +125,7 @@ class MessageOut(Schema):
     head_opinion: str | None = None
     needs_head_approval: bool | None = None
     reclassification: ReclassificationOut | None = None
+    rating: RatingOut | None = None
     policy_profile: str | None = None
     sender_history: list[HistoryOut] | None = None
     allowed_actions: list[str] | None = None
@@ -172,6 +180,7 @@ def message_data(message: Message, *, staff: Any = None) -> dict[str, Any]:
         "explanations": [{"at": e.at, "content": e.note} for e in events if e.action == "explain_delay"],
         "events": [{"at": e.at, "action": e.action, "label": event_label(e), "by": e.actor_label, "note": e.note}
                    for e in events],
+        "rating": rating_data(message),
     }
     if staff is not None:
         masked = masking.public_text(message)
@@ -190,6 +199,14 @@ def message_data(message: Message, *, staff: Any = None) -> dict[str, Any]:
             masked={"title": masked.title, "body": masked.body, "reply": masked.reply},
         )
     return data
+
+
+def rating_data(message: Message) -> dict[str, Any] | None:
+    rating = MessageRating.objects.filter(message=message).first()
+    if rating is None:
+        return None
+    return {"satisfaction": rating.satisfaction, "satisfaction_label": rating.get_satisfaction_display(),
+            "comment": rating.comment, "rated_at": rating.rated_at}
 
 
 def public_item(message: Message) -> dict[str, Any]:
@@ -252,6 +269,17 @@ def detail(request: HttpRequest, number: str, query_code: str = ""):
     if is_staff_member(request.user) and not query_code:
         return message_data(selectors.for_staff(request.user, number), staff=request.user)
     return message_data(limits.limited_lookup(request, number, lambda: selectors.for_citizen(number, query_code)))
+
+
+@router.post("/{number}/rating", response={201: MessageOut, **ERRORS})
+def rate(request: HttpRequest, number: str, payload: RatingIn):
+    """The sender rates the answer once, with ``query_code``: ``satisfaction`` 满意 (``satisfied``),
+    基本满意 (``basically_satisfied``) or 不满意 (``dissatisfied``) and an optional ``comment``.
+    Only an answered message (409 ``not_answered``), only once (409 ``already_rated``); a wrong
+    code is a 404. The ratings feed the assessment's satisfaction indicator."""
+    message = limits.limited_lookup(request, number, lambda: selectors.for_citizen(number, payload.query_code))
+    services.do_rate(message, satisfaction=payload.satisfaction, comment=payload.comment)
+    return 201, message_data(Message.objects.get(pk=message.pk))
 
 
 @router.post("/{number}/actions/{action}", response={200: MessageOut, **ERRORS})

@@ -5,7 +5,7 @@ from __future__ import annotations
 from django import forms
 
 from zwgk.core.forms import ChineseForm
-from zwgk.interaction.models import COMPLEXITIES, KINDS, ManualMask
+from zwgk.interaction.models import COMPLEXITIES, KINDS, ManualMask, Satisfaction
 
 
 def _intake(data: dict) -> None:
@@ -38,6 +38,16 @@ class MessageForm(ChineseForm):
 class QueryForm(ChineseForm):
     number = forms.CharField(label="信息编号", max_length=40)
     code = forms.CharField(label="查询码", max_length=20)
+
+
+class RatingForm(ChineseForm):
+    """The sender's rating of the answer (满意度评价), once."""
+
+    number = forms.CharField(widget=forms.HiddenInput, max_length=40)
+    code = forms.CharField(widget=forms.HiddenInput, max_length=20)
+    satisfaction = forms.ChoiceField(label="满意度", choices=Satisfaction.choices, widget=forms.RadioSelect)
+    comment = forms.CharField(label="评价意见（可不填）", required=False, max_length=500,
+                              widget=forms.Textarea(attrs={"rows": 3}))
 
 
 class TriageForm(forms.Form):

@@ -340,3 +340,29 @@ class ManualMask(models.Model):
 
     def __str__(self) -> str:
         return self.fragment or f"{self.field}[{self.start}:{self.end}]"
+
+
+class Satisfaction(models.TextChoices):
+    """How the sender rates the answer (满意度评价): feeds the assessment (Art. 42, annex 5)."""
+
+    SATISFIED = "satisfied", "满意"
+    BASICALLY_SATISFIED = "basically_satisfied", "基本满意"
+    DISSATISFIED = "dissatisfied", "不满意"
+
+
+class MessageRating(models.Model):
+    """The sender's one rating of an answered message, with an optional comment."""
+
+    message = models.OneToOneField(Message, on_delete=models.CASCADE, related_name="rating")
+    satisfaction = models.CharField("满意度", max_length=20, choices=Satisfaction.choices)
+    comment = models.TextField("评价意见", blank=True)
+    rated_at = models.DateTimeField("评价时间", default=timezone.now)
+
+    class Meta:
+        verbose_name = "答复满意度评价"
+        verbose_name_plural = verbose_name
+        ordering = ["-rated_at", "-id"]
+
+    @property
+    def satisfied(self) -> bool:
+        return self.satisfaction in (Satisfaction.SATISFIED, Satisfaction.BASICALLY_SATISFIED)

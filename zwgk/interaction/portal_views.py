@@ -8,11 +8,13 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
+from django.views.decorators.http import require_POST
 
 from zwgk.core import limits
-from zwgk.core.errors import InvalidInput, NotFound
+from zwgk.core.errors import Conflict, InvalidInput, NotFound
 from zwgk.interaction import masking, selectors, services
-from zwgk.interaction.forms import MessageForm, QueryForm
+from zwgk.interaction.forms import MessageForm, QueryForm, RatingForm
+from zwgk.interaction.models import Message, MessageRating
 
 RECEIPT_KEY = "interaction_receipt"
 
@@ -81,8 +83,52 @@ def query(request: HttpRequest) -> HttpResponse:
     except limits.TooManyRequests as exc:
         form.add_error(None, exc.message)
         return render(request, "interaction/query.html", context, status=exc.status)
-    context.update(message=message, events=selectors.citizen_events(message))
+    context.update(_sender_view(message, code))
     return render(request, "interaction/query.html", context)
+
+
+def _sender_view(message: Message, code: str, rating_form: RatingForm | None = None) -> dict:
+    """The sender's page: their message, the answer, the events, and the rating (once answered)."""
+    rating = MessageRating.objects.filter(message=message).first()
+    may_rate = message.status == Message.ANSWERED and rating is None
+    return {"message": message, "events": selectors.citizen_events(message), "rating": rating,
+            "rating_form": (rating_form or RatingForm(initial={"number": message.number, "code": code}))
+            if may_rate else None}
+
+
+@require_POST
+def rate(request: HttpRequest) -> HttpResponse:
+    """The sender rates the answer (满意 / 基本满意 / 不满意, with a comment), once; the query code
+    comes in the POST body like the lookup's."""
+    form = RatingForm(request.POST)
+    context: dict = {"nav": "interaction", "form": QueryForm(),
+                     "crumbs": _crumbs(("厅长信箱", reverse("interaction:mailbox")), ("办理情况查询", None))}
+    number, code = request.POST.get("number", ""), request.POST.get("code", "")
+    try:
+        message = limits.limited_lookup(request, number, lambda: selectors.for_citizen(number, code))
+    except NotFound as exc:
+        context["form"].add_error(None, exc.message)
+        return render(request, "interaction/query.html", context, status=404)
+    except limits.TooManyRequests as exc:
+        context["form"].add_error(None, exc.message)
+        return render(request, "interaction/query.html", context, status=exc.status)
+    status = 422
+    if form.is_valid():
+        try:
+            services.do_rate(message, satisfaction=form.cleaned_data["satisfaction"],
+                             comment=form.cleaned_data["comment"])
+        except InvalidInput as exc:
+            for name, text in exc.fields.items():
+                form.add_error(name if name in form.fields else None, text)
+        except Conflict as exc:
+            form.add_error(None, exc.message)
+            status = 409
+        else:
+            status, context["rated"] = 200, True
+    context.update(_sender_view(message, code, rating_form=form if status != 200 else None))
+    if status == 409:
+        context["rating_refused"] = form.non_field_errors()
+    return render(request, "interaction/query.html", context, status=status)
 
 
 def public_list(request: HttpRequest) -> HttpResponse:

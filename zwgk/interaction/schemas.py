@@ -11,7 +11,7 @@ from django.db.models import TextChoices
 from pydantic import Field
 
 from zwgk.core.validation import StrictSchema
-from zwgk.interaction.models import Channel, Complexity, ManualMask, MessageKind, MessageStatus
+from zwgk.interaction.models import Channel, Complexity, ManualMask, MessageKind, MessageStatus, Satisfaction
 
 
 def literal_of(choices: type[TextChoices]) -> Any:
@@ -102,3 +102,15 @@ class MaskIn(StrictSchema):
 
 class RemoveMaskIn(StrictSchema):
     mask: int
+
+
+SatisfactionValue = Literal[tuple(Satisfaction.values)]  # type: ignore[valid-type]
+
+
+class RatingIn(StrictSchema):
+    """The sender's rating of the answer, with the query code (POST /messages/{number}/rating)."""
+
+    query_code: str
+    satisfaction: SatisfactionValue = Field(
+        description="satisfied 满意 · basically_satisfied 基本满意 · dissatisfied 不满意")
+    comment: str = ""

@@ -31,8 +31,10 @@ from zwgk.interaction.models import (
     KIND_LABELS,
     ManualMask,
     Message,
+    MessageRating,
     MessageStatus,
     PlatformAccount,
+    Satisfaction,
     WordList,
 )
 from zwgk.interaction.schemas import (
@@ -128,6 +130,7 @@ class MessageEvent(TextChoices):
     ADD_MASK = "add_mask", "添加人工屏蔽"
     REMOVE_MASK = "remove_mask", "删除人工屏蔽"
     DEADLINE_RECOUNTED = "deadline_recounted", "期限重新计算"
+    RATE = "rate", "满意度评价"
 
 
 @event_names(WordList)
@@ -715,3 +718,28 @@ def import_new_media_csv(text: str, *, actor: Any) -> ImportResult:
         else:
             result.duplicates += 1
     return result
+
+
+RATING_COMMENT_MAX = 500
+
+
+@transaction.atomic
+def do_rate(message: Message, *, satisfaction: str, comment: str = "") -> MessageRating:
+    """The sender rates the answer once: 满意 / 基本满意 / 不满意 with an optional comment (the share
+    of 满意 and 基本满意 is an indicator of the assessment, Art. 42). Only an answered message can be
+    rated; a second rating is refused and changes nothing."""
+    message = Message.objects.select_for_update().get(pk=message.pk)
+    if message.status != Message.ANSWERED:
+        raise Conflict("留言答复后才能评价。", code="not_answered")
+    if MessageRating.objects.filter(message=message).exists():
+        raise Conflict("您已评价过该留言的答复，每条留言只能评价一次。", code="already_rated")
+    if satisfaction not in Satisfaction.values:
+        raise InvalidInput("请选择满意度：满意、基本满意或不满意。", fields={"satisfaction": "请选择满意度"})
+    comment = (comment or "").strip()
+    if len(comment) > RATING_COMMENT_MAX:
+        raise InvalidInput(f"评价意见不超过{RATING_COMMENT_MAX}字。", fields={"comment": "内容过长"})
+    rating = MessageRating.objects.create(message=message, satisfaction=satisfaction, comment=comment)
+    record(message, MessageEvent.RATE, actor_label="来信人", from_state=message.status, to_state=message.status,
+           note=f"来信人评价：{Satisfaction(satisfaction).label}" + (f"。{comment}" if comment else ""),
+           data={"satisfaction": satisfaction}, public=True)
+    return rating

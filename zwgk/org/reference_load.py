@@ -18,7 +18,8 @@ from zwgk.org.reference import DEPARTMENTS, ROUTES
 # due-soon threshold is added to the policy profiles after their own seed has written them).
 ADDITIVE_SEEDS = ["zwgk.catalog.migrations.0006_reference_data", "zwgk.interaction.migrations.0002_reference_data",
                   "zwgk.workdays.migrations.0002_seed_reference_data",
-                  "zwgk.workdays.migrations.0003_due_soon_threshold"]
+                  "zwgk.workdays.migrations.0003_due_soon_threshold",
+                  "zwgk.applications.migrations.0009_supplement_deadline_reference_data"]
 FIRST_ADMIN_DEPARTMENT = "tech"
 
 

@@ -1,4 +1,5 @@
-"""Daily: end lapsed third-party consultations and remind handlers and the office of cases due
+"""Daily: close as abandoned the cases not supplemented by their deadline, end lapsed third-party
+consultations and remind handlers and the office of cases due
 within three working days or overdue (Art. 15, 18)."""
 
 from __future__ import annotations
@@ -19,5 +20,5 @@ class Command(BaseCommand):
     def handle(self, *args, **options) -> None:  # type: ignore[no-untyped-def]
         result = reminders.run(options["date"])
         self.stdout.write(
-            f"第三方逾期结束{result['expired']}件；到期提醒涉及{result['cases']}件，发送邮件{result['mails']}封。"
+            f"逾期未补正视为放弃{result['abandoned']}件；第三方逾期结束{result['expired']}件；到期提醒涉及{result['cases']}件，发送邮件{result['mails']}封。"
         )
