@@ -106,6 +106,13 @@ def owes(user: Any, application: Application) -> bool:
     return False
 
 
+def awaiting_signature(user: Any) -> list[Application]:
+    """Every answer whose next Art. 20 step is this person's (the batch sign-off page), oldest
+    deadline first: department head, secrecy office and legal corps where asked, office, leader."""
+    qs = visible_to(user).filter(status=Application.IN_SIGNOFF).order_by("due_on", "number")
+    return [a for a in qs if fits_stage(user, a, a.pending_stage())]
+
+
 def clock(application: Application, today: date | None = None) -> dict[str, Any]:
     """The case page's clock: received, paused days, extension, due, and the derived overdue."""
     today = today or timezone.localdate()
