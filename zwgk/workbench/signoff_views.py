@@ -47,6 +47,7 @@ def _page(request: HttpRequest, *, error: str = "", status: int = 200) -> HttpRe
     return render(request, "workbench/sign_off.html", {
         "nav": "sign_off", "items": items, "error": error, "today": timezone.localdate(),
         "values": request.POST if request.method == "POST" else {},
+        "ticked": set(request.POST.getlist("numbers")) if request.method == "POST" else set(),
     }, status=status)
 
 
