@@ -29,3 +29,9 @@ def test_the_parameters_are_in_the_openapi_document(api):
     names = {p["name"] for p in operation["parameters"]}
     assert {"q", "status", "department", "channel", "applicant_type", "received_from", "received_to", "overdue",
             "due_within", "sort", "page"} <= names
+
+
+def test_the_older_order_parameter_still_sorts(api_as, register):
+    first, second = register(date(2026, 9, 1)), register(date(2026, 9, 2))
+    found = [r["number"] for r in api_as("clerk").get("/applications", {"order": "-received_on"}).json()["results"]]
+    assert found.index(second.number) < found.index(first.number)
