@@ -6,9 +6,11 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
+from django.core.paginator import Paginator
 from django.db import transaction
 from django.http import HttpRequest, HttpResponse
-from ninja import File, Router, Schema
+from django.utils import timezone
+from ninja import File, Query, Router, Schema
 from ninja.files import UploadedFile
 
 from zwgk.api.schemas import ErrorOut, inline_json_schema
@@ -16,9 +18,9 @@ from zwgk.applications import case_file as case_file_zip
 from zwgk.applications import letters as letter_docs
 from zwgk.applications import selectors, services
 from zwgk.applications.models import Application, Letter
-from zwgk.applications.schemas import ApplicationIn, ContestDecisionBody, ContestIn
+from zwgk.applications.schemas import ApplicationIn, ApplicationListQuery, ContestDecisionBody, ContestIn
 from zwgk.applications.services import ACTIONS
-from zwgk.core import limits
+from zwgk.core import case_lists, limits
 from zwgk.core.actions import parse_json_object
 from zwgk.core.errors import InvalidInput, NotFound
 from zwgk.org.permissions import is_staff_member, require
@@ -59,16 +61,25 @@ def submit(request: HttpRequest, payload: ApplicationIn):
                  "channel": application.channel}
 
 
-@router.get("", response={200: dict, 401: ErrorOut, 403: ErrorOut})
-def list_applications(request: HttpRequest, queue: str = "all", order: str = "due_on"):
-    """Staff: a queue (mine, department, intake, due_soon, overdue, paused, all), by due date."""
+LEGACY_ORDER = {"due_on": "due", "-due_on": "-due", "received_on": "received", "-received_on": "-received"}
+
+
+@router.get("", response={200: dict, 401: ErrorOut, 403: ErrorOut, 404: ErrorOut, 422: ErrorOut})
+def list_applications(request: HttpRequest, filters: Query[ApplicationListQuery], order: str | None = None):
+    """Staff: the applications one may see, searched and filtered (issue 13; README "Case lists"):
+    ``q`` (number, name, phone, words of the description), ``status``, ``department``, ``channel``,
+    ``applicant_type``, ``received_from``/``received_to``, ``overdue``, ``due_within`` (working
+    days), ``queue``, ``sort`` and ``page`` (50 a page). A bad value answers 422 naming the
+    parameter. ``order`` (``due_on``, ``-due_on``, ``received_on``, ``-received_on``) is the older
+    spelling of ``sort``."""
     require(request.user, "application.use")
-    rows = selectors.queue(request.user, queue, order=order)
-    return {"count": rows.count(), "results": [
-        {"number": a.number, "status": a.status, "received_on": a.received_on, "due_on": a.due_on,
-         "lead": a.lead_department.code if a.lead_department else None}
-        for a in rows[:500]
-    ]}
+    if filters.sort is None:
+        filters.sort = LEGACY_ORDER.get(order or "", "due")
+    today = timezone.localdate()
+    page = Paginator(selectors.search(request.user, filters, today=today), case_lists.PAGE_SIZE).get_page(filters.page)
+    soon = selectors.soon_limit(today)
+    return {"count": page.paginator.count, "page": page.number, "pages": page.paginator.num_pages,
+            "results": [selectors.list_row(a, today, soon) for a in page.object_list]}
 
 
 @router.get("/{number}", response={200: dict, 401: ErrorOut, 404: ErrorOut})

@@ -126,6 +126,12 @@ def _sign_off(user: Any, application: Any) -> bool:
     return fits_stage(user, application, application.pending_stage())
 
 
+@rule("application.sign_off_any")
+def _sign_off_any(user: Any, obj: Any) -> bool:
+    """Whether this person signs some step of the Art. 20 chain (the batch sign-off page)."""
+    return user.has_role("dept_head", "secrecy", "leader") or _legal_code(user, obj) or is_office(user)
+
+
 @rule("application.reply")
 def _reply(user: Any, application: Any) -> bool:
     """Art. 15 ¶1: the office answers on the spot at first review; Art. 20: otherwise the lead

@@ -22,7 +22,9 @@ from zwgk.applications.models import (
     Outcome,
     Reason,
     Review,
+    Status,
 )
+from zwgk.core.case_lists import CaseListQuery
 from zwgk.core.validation import StrictSchema
 
 ApplicantTypeCode = Literal[tuple(ApplicantType.values)]  # type: ignore[valid-type]
@@ -156,3 +158,17 @@ class ContestDecisionBody(StrictSchema):
 
 class ContestDecisionIn(ContestDecisionBody):
     contest: int
+
+
+StatusCode = Literal[tuple(Status.values)]  # type: ignore[valid-type]
+QueueCode = Literal["mine", "department", "intake", "due_soon", "overdue", "paused", "all"]
+
+
+class ApplicationListQuery(CaseListQuery):
+    """The case list of applications (issue 13): the workbench's GET form and
+    ``GET /api/v1/applications`` read it, ``selectors.search`` applies it."""
+
+    queue: QueueCode | None = Field(None, description="队列：mine、department、intake、due_soon、overdue、paused、all")
+    status: StatusCode | None = Field(None, description="状态")
+    channel: ChannelCode | None = Field(None, description="申请渠道")
+    applicant_type: ApplicantTypeCode | None = Field(None, description="申请人类型")

@@ -13,7 +13,8 @@ from django.utils import timezone
 
 from zwgk.applications.models import Application, Contest, ReplyAttachment, ThirdPartyConsultation
 from zwgk.applications.rules import fits_stage, is_lead, is_office
-from zwgk.core import query_codes
+from zwgk.applications.schemas import ApplicationListQuery
+from zwgk.core import case_lists, query_codes
 from zwgk.core.errors import NotFound
 from zwgk.events.models import Event
 from zwgk.events.services import event_label
@@ -134,6 +135,13 @@ def owes(user: Any, application: Application) -> bool:
     if status == Application.IN_SIGNOFF:
         return fits_stage(user, application, application.pending_stage())
     return False
+
+
+def awaiting_signature(user: Any) -> list[Application]:
+    """Every answer whose next Art. 20 step is this person's (the batch sign-off page), oldest
+    deadline first: department head, secrecy office and legal corps where asked, office, leader."""
+    qs = visible_to(user).filter(status=Application.IN_SIGNOFF).order_by("due_on", "number")
+    return [a for a in qs if fits_stage(user, a, a.pending_stage())]
 
 
 def clock(application: Application, today: date | None = None) -> dict[str, Any]:
@@ -277,3 +285,54 @@ def possible_duplicates(application: Application, *, threshold: float = 0.6) -> 
         if ratio >= threshold:
             found.append((other, round(ratio, 2)))
     return sorted(found, key=lambda pair: -pair[1])
+
+
+# --- the case list (issue 13) ----------------------------------------------------------------------
+
+SORT_FIELDS = {"received": "received_on", "due": "due_on", "number": "number", "status": "status"}
+
+
+def search(user: Any, query: ApplicationListQuery, *, today: date | None = None) -> QuerySet[Application]:
+    """The applications ``user`` may see (``visible_to``, the rule of the case page), narrowed by
+    ``query``: used by the workbench's list and ``GET /api/v1/applications`` alike.
+
+    Words match the number, the applicant's name or organisation, the phone and the description
+    with ``icontains`` (every word must appear), the same on SQLite and PostgreSQL. No full-text
+    index: a provincial department receives some hundreds of applications a year (the annual
+    reports of Art. 49), so even ten years of cases are scanned in milliseconds, and a clerk looks
+    for fragments of numbers and phones, which a word index does not find. Overdue and "due within
+    N working days" are derived from ``due_on`` by the working-day engine (Art. 15's clock; a case
+    paused for a third party, Art. 18, or awaiting a supplement runs no clock)."""
+    today = today or timezone.localdate()
+    qs = queue(user, query.queue, today=today) if query.queue else visible_to(user)
+    for word in query.words():
+        qs = qs.filter(Q(number__icontains=word) | Q(name__icontains=word) | Q(organization__icontains=word)
+                       | Q(phone__icontains=word) | Q(description__icontains=word))
+    if query.status:
+        qs = qs.filter(status=query.status)
+    if query.department:
+        qs = qs.filter(Q(lead_department__code=query.department)
+                       | Q(assisting_departments__code=query.department))
+    if query.channel:
+        qs = qs.filter(channel=query.channel)
+    if query.applicant_type:
+        qs = qs.filter(applicant_type=query.applicant_type)
+    running = Q(status__in=Application.OPEN, due_on__isnull=False) & ~Q(pk__in=_paused_ids())
+    qs = case_lists.filter_dates_and_clock(qs, query, today=today, running=running)
+    return case_lists.ordered(qs, query, SORT_FIELDS).distinct()
+
+
+def list_row(application: Application, today: date, soon: date) -> dict[str, Any]:
+    """One row of the list (workbench table, XLSX, API), with the derived due state."""
+    running = application.is_open and application.due_on is not None
+    state = workdays.due_state(application.due_on, today, soon=soon) if running else ""
+    return {
+        "number": application.number, "status": application.status, "status_label": application.get_status_display(),
+        "name": application.name, "organization": application.organization, "phone": application.phone,
+        "applicant_type": application.applicant_type, "applicant_type_label": application.get_applicant_type_display(),
+        "channel": application.channel, "channel_label": application.get_channel_display(),
+        "description": application.description, "received_on": application.received_on,
+        "due_on": application.due_on, "due_state": state, "overdue": state == "overdue",
+        "lead": application.lead_department.code if application.lead_department else None,
+        "lead_name": application.lead_department.name if application.lead_department else "",
+    }

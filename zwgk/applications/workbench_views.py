@@ -20,19 +20,27 @@ from zwgk.applications import letters as letter_docs
 from zwgk.applications import selectors, services
 from zwgk.applications.models import (
     ABANDON_REASONS,
+    ApplicantType,
     Application,
+    Channel,
     Decision,
     LetterTemplate,
     Outcome,
     Reason,
+    Status,
     SupplementFile,
 )
+from zwgk.applications.schemas import ApplicationListQuery
 from zwgk.applications.services import ACTIONS
+from zwgk.core import case_lists
 from zwgk.core.errors import InvalidInput, ServiceError
 from zwgk.core.transitions import TransitionRefused
+from zwgk.org.models import Department
 from zwgk.org.permissions import can, require
 from zwgk.security import audit
+from zwgk.security.models import AuditKind
 from zwgk.workbench import confirm as confirm_step
+from zwgk.workdays.services import DUE_STATE_LABELS
 
 
 @login_required
@@ -48,6 +56,56 @@ def queue(request: HttpRequest) -> HttpResponse:
         "nav": "applications", "queues": selectors.QUEUES, "current": name, "rows": rows, "order": order,
         "today": today, "soon": selectors.soon_limit(today), "may_register": can(request.user, "application.register"),
     })
+
+
+LIST_HEADERS = ["编号", "状态", "申请人", "工作单位或组织", "联系电话", "申请人类型", "申请渠道", "所需信息",
+                "收到申请日期", "答复期限", "期限状态", "主办部门"]
+
+
+def _list_query(request: HttpRequest) -> ApplicationListQuery:
+    require(request.user, "application.use")
+    return case_lists.parse(ApplicationListQuery, request.GET)
+
+
+@login_required
+def case_list(request: HttpRequest) -> HttpResponse:
+    """Search and filter every application one may see (issue 13): a GET form that works without
+    JavaScript; a bad filter is a Chinese message naming the field and lists nothing."""
+    today = timezone.localdate()
+    context = {"nav": "applications", "statuses": Status.choices, "channels": Channel.choices,
+               "applicant_types": ApplicantType.choices, "queues": selectors.QUEUES,
+               "departments": Department.objects.filter(active=True).order_by("code")}
+    try:
+        query = _list_query(request)
+    except InvalidInput as exc:
+        context.update(case_lists.paginate(request, ApplicationListQuery(), Application.objects.none()))
+        return render(request, "applications/wb_list.html", {**context, "error": exc.message}, status=422)
+    context.update(case_lists.paginate(request, query, selectors.search(request.user, query, today=today)))
+    soon = selectors.soon_limit(today)
+    context["rows"] = [selectors.list_row(a, today, soon) for a in context["page"].object_list]
+    return render(request, "applications/wb_list.html", context)
+
+
+@login_required
+def case_list_xlsx(request: HttpRequest) -> HttpResponse:
+    """The filtered list as XLSX (every cell through ``safe_cell``); it carries applicants' names
+    and phones, so the export is written to the audit log with its filters and count, as every
+    download of personal data is (``security.audit``)."""
+    try:
+        query = _list_query(request)
+    except InvalidInput as exc:
+        return HttpResponse(exc.message, status=422, content_type="text/plain; charset=utf-8")
+    today = timezone.localdate()
+    soon = selectors.soon_limit(today)
+    applications = selectors.search(request.user, query, today=today)[:case_lists.EXPORT_LIMIT]
+    rows = [selectors.list_row(a, today, soon) for a in applications]
+    audit.log(AuditKind.PERSONAL_DATA_EXPORT, actor=request.user, obj="applications",
+              detail={"what": "application_list.xlsx", "count": len(rows), "filters": query.given()})
+    return case_lists.xlsx_download("依申请公开", LIST_HEADERS, (
+        [r["number"], r["status_label"], r["name"], r["organization"], r["phone"], r["applicant_type_label"],
+         r["channel_label"], r["description"], r["received_on"], r["due_on"],
+         DUE_STATE_LABELS.get(r["due_state"], ""), r["lead_name"]] for r in rows
+    ), f"依申请公开-{today:%Y%m%d}.xlsx")
 
 
 def _form_class(application: Application, action: str) -> type[f.forms.Form] | None:

@@ -9,17 +9,18 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Any
 
-from django.http import HttpRequest
-from ninja import Router, Schema
+from django.core.paginator import Paginator
+from django.http import HttpRequest, HttpResponse
+from ninja import Query, Router, Schema
 
 from zwgk.api.schemas import ErrorOut, StrictSchema
-from zwgk.core import limits
+from zwgk.core import case_lists, limits
 from zwgk.core.actions import parse_json_object
 from zwgk.core.errors import InvalidInput, NotFound
 from zwgk.events.services import event_label
 from zwgk.interaction import masking, selectors, services
 from zwgk.interaction.models import Message, MessageRating, PlatformAccount
-from zwgk.interaction.schemas import ChannelValue, ComplexityValue, Kind, RatingIn, Status
+from zwgk.interaction.schemas import ChannelValue, ComplexityValue, Kind, MessageListQuery, RatingIn, Status
 from zwgk.org.permissions import is_staff_member, require
 
 router = Router(tags=["网民信息"])
@@ -254,13 +255,21 @@ def public_detail(request: HttpRequest, number: str):
 
 
 @router.get("", response={200: list[MessageOut], **ERRORS})
-def staff_queue(request: HttpRequest, queue: str = "open"):
-    """A staff queue (``routing``, ``mine``, ``legal``, ``emergency``, ``open``, ``done``), overdue first."""
+def staff_queue(request: HttpRequest, response: HttpResponse, filters: Query[MessageListQuery]):
+    """Staff: the messages one may see, searched and filtered (issue 13; README "Case lists"):
+    ``q`` (number, name, phone, words of the title or text), ``status``, ``department``,
+    ``channel``, ``kind``, ``received_from``/``received_to``, ``overdue``, ``due_within`` (working
+    days), ``queue`` (one of one's own queues: ``routing``, ``mine``, ``legal``, ``emergency``,
+    ``open``, ``done``…; else 404), ``sort`` (default: due date, overdue first) and ``page`` (50
+    a page; headers ``X-Total-Count`` and ``X-Page-Count``). A bad value answers 422 naming the
+    parameter."""
     require(request.user, "message.use")
-    if queue not in dict(selectors.queues_for(request.user)):
-        raise NotFound("没有这个队列。")
-    rows = selectors.with_due_state(list(selectors.queue(request.user, queue)[:200]))
-    return [message_data(m, staff=request.user) for m in rows]
+    if filters.sort is None:
+        filters.sort = "due"
+    page = Paginator(selectors.search(request.user, filters), case_lists.PAGE_SIZE).get_page(filters.page)
+    response["X-Total-Count"] = str(page.paginator.count)
+    response["X-Page-Count"] = str(page.paginator.num_pages)
+    return [message_data(m, staff=request.user) for m in selectors.with_due_state(list(page.object_list))]
 
 
 @router.get("/{number}", response={200: MessageOut, **ERRORS})

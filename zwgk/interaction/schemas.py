@@ -10,6 +10,7 @@ from typing import Any, Literal
 from django.db.models import TextChoices
 from pydantic import Field
 
+from zwgk.core.case_lists import CaseListQuery
 from zwgk.core.validation import StrictSchema
 from zwgk.interaction.models import Channel, Complexity, ManualMask, MessageKind, MessageStatus, Satisfaction
 
@@ -114,3 +115,14 @@ class RatingIn(StrictSchema):
     satisfaction: SatisfactionValue = Field(
         description="satisfied 满意 · basically_satisfied 基本满意 · dissatisfied 不满意")
     comment: str = ""
+
+
+class MessageListQuery(CaseListQuery):
+    """The case list of citizen messages (issue 13): the workbench's GET form and
+    ``GET /api/v1/messages`` read it, ``selectors.search`` applies it."""
+
+    queue: str | None = Field(None, max_length=30,
+                              description="队列（本人可用的队列之一：routing、mine、head、legal、open、done 等）")
+    status: Status | None = Field(None, description="状态")
+    channel: ChannelValue | None = Field(None, description="渠道")
+    kind: Kind | None = Field(None, description="信息类别")

@@ -15,15 +15,20 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 
+from zwgk.core import case_lists
 from zwgk.core.errors import InvalidInput, NotFound, ServiceError
 from zwgk.core.transitions import TransitionRefused
 from zwgk.events.services import event_label
 from zwgk.interaction import masking, selectors, services
 from zwgk.interaction.forms import ImportForm, MaskForm, RegisterForm
-from zwgk.interaction.models import Complexity, Message, MessageKind, ReplyTemplate, WordList
+from zwgk.interaction.models import Channel, Complexity, Message, MessageKind, MessageStatus, ReplyTemplate, WordList
+from zwgk.interaction.schemas import MessageListQuery
 from zwgk.org.models import Department
 from zwgk.org.permissions import can, require
+from zwgk.security import audit
+from zwgk.security.models import AuditKind
 from zwgk.workbench import confirm as confirm_step
+from zwgk.workdays.services import DUE_STATE_LABELS
 
 
 @login_required
@@ -40,6 +45,53 @@ def queue(request: HttpRequest) -> HttpResponse:
         "nav": "messages", "queues": queues, "current": key, "rows": rows,
         "office": can(request.user, "message.route"), "can_import": can(request.user, "message.import"),
     })
+
+
+LIST_HEADERS = ["编号", "状态", "信息类别", "渠道", "标题", "内容", "姓名", "联系电话", "受理日期", "答复期限",
+                "期限状态", "承办部门"]
+
+
+def _list_query(request: HttpRequest) -> MessageListQuery:
+    require(request.user, "message.use")
+    return case_lists.parse(MessageListQuery, request.GET)
+
+
+@login_required
+def case_list(request: HttpRequest) -> HttpResponse:
+    """Search and filter every message one may see (issue 13): a GET form that works without
+    JavaScript; a bad filter is a Chinese message naming the field and lists nothing."""
+    context = {"nav": "messages", "statuses": MessageStatus.choices, "channels": Channel.choices,
+               "kinds": MessageKind.choices, "queues": selectors.queues_for(request.user),
+               "departments": Department.objects.filter(active=True).order_by("code")}
+    try:
+        query = _list_query(request)
+        qs = selectors.search(request.user, query)
+    except InvalidInput as exc:
+        context.update(case_lists.paginate(request, MessageListQuery(), Message.objects.none()))
+        return render(request, "interaction/wb_list.html", {**context, "error": exc.message}, status=422)
+    context.update(case_lists.paginate(request, query, qs))
+    context["rows"] = selectors.with_due_state(list(context["page"].object_list))
+    return render(request, "interaction/wb_list.html", context)
+
+
+@login_required
+def case_list_xlsx(request: HttpRequest) -> HttpResponse:
+    """The filtered list as XLSX (every cell through ``safe_cell``); it carries senders' names and
+    phones, so the export is written to the audit log with its filters and count
+    (``security.audit``)."""
+    try:
+        query = _list_query(request)
+        qs = selectors.search(request.user, query)
+    except InvalidInput as exc:
+        return HttpResponse(exc.message, status=422, content_type="text/plain; charset=utf-8")
+    rows = selectors.with_due_state(list(qs[:case_lists.EXPORT_LIMIT]))
+    audit.log(AuditKind.PERSONAL_DATA_EXPORT, actor=request.user, obj="messages",
+              detail={"what": "message_list.xlsx", "count": len(rows), "filters": query.given()})
+    return case_lists.xlsx_download("网民信息", LIST_HEADERS, (
+        [m.number, m.get_status_display(), m.get_kind_display(), m.get_channel_display(), m.title, m.body, m.name,
+         m.phone, m.received_on, m.due_on, DUE_STATE_LABELS.get(m.due, ""),
+         m.department.name if m.department else ""] for m in rows
+    ), f"网民信息-{timezone.localdate():%Y%m%d}.xlsx")
 
 
 CONFIRMATIONS = {

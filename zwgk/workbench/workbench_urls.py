@@ -1,6 +1,6 @@
 from django.urls import path
 
-from zwgk.workbench import admin_views, workbench_views
+from zwgk.workbench import admin_views, signoff_views, workbench_views
 
 app_name = "workbench"
 urlpatterns = [
@@ -9,6 +9,7 @@ urlpatterns = [
     path("logout/", workbench_views.logout_view, name="logout"),
     path("password/", workbench_views.password, name="password"),
     path("otp/", workbench_views.otp_enrol, name="otp"),
+    path("sign-off/", signoff_views.batch, name="sign_off"),
     path("calendar/", workbench_views.calendar, name="calendar"),
     path("departments/", workbench_views.departments, name="departments"),
     path("admin/departments/", admin_views.departments, name="admin_departments"),
