@@ -86,3 +86,17 @@ def test_an_answer_changed_after_it_was_read_is_not_signed(leader, at_leader):
 def test_someone_outside_the_chain_has_no_batch_page(client, staff):
     client.force_login(staff("traffic_handler"))
     assert client.get("/workbench/sign-off/").status_code in (403, 404)
+
+
+def test_batch_approval_asks_for_the_password_when_the_last_check_is_old(at_leader, staff):
+    from tests.support.sessions import logged_in
+
+    first = at_leader("一")
+    client = logged_in(staff("leader"), checked_minutes_ago=31)
+    body = {"numbers": [first.number], "decision": "approve", f"seen-{first.number}": _seen(first)}
+    html = client.post("/workbench/sign-off/", body).content.decode()
+    assert "再次验证密码" in html and 'name="reauth_password"' in html
+    assert Application.objects.get(pk=first.pk).status == Application.IN_SIGNOFF
+    done = client.post("/workbench/sign-off/", {**body, "confirmed": "1", "reauth_password": "zwgk-demo-2026"})
+    assert "已审签 1 件" in done.content.decode()
+    assert Application.objects.get(pk=first.pk).status == Application.SIGNED_OFF
