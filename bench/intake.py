@@ -154,7 +154,8 @@ def run_load(seconds: float, clients: int, tally: Tally, during=None) -> float:
         if during is not None:
             during()
     finally:
-        stop.set()
+        if during is not None:
+            stop.set()
         for thread in threads:
             thread.join()
     return time.monotonic() - started
