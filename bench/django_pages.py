@@ -59,8 +59,6 @@ def prepare(name: str, tree: Path, count: int) -> None:
     if count:
         subprocess.run([*run, "bench/catalog_generate.py", "--count", str(count)], cwd=tree, env=embedded,
                        check=True, stdout=subprocess.DEVNULL)
-    if (tree / "zwgk" / "publishing").exists():
-        subprocess.run([*run, "manage.py", "collectstatic", "--noinput", "-v", "0"], cwd=tree, env=env, check=True)
 
 
 def entry_url(port: int) -> str:
@@ -95,6 +93,9 @@ def main() -> int:
             started = time.monotonic()
             prepare(name, path, args.count)
             print(f"{name}: database ready in {time.monotonic() - started:.0f} s", flush=True)
+    for name, path in trees.items():  # the production settings serve hashed static names from a manifest
+        subprocess.run([sys.executable, "manage.py", "collectstatic", "--noinput", "-v", "0"], cwd=path,
+                       env={**environment(name), "SECRET_KEY": "x" * 60}, check=True)
     procs = []
     try:
         for name, path in trees.items():

@@ -32,6 +32,7 @@ def test_the_receipt_names_a_submission_already_committed(reference_data, demo, 
     def spying_commit() -> None:
         commit()
         seen_at_commits.append(_committed_numbers(model))  # read back after the commit returned
+        commit()  # end the read-only transaction the read-back opened (PostgreSQL: before autocommit is reset)
 
     monkeypatch.setattr(connection, "commit", spying_commit)
     body = person(description="2025年全区道路交通事故统计年报") if path == "/applications" else MESSAGE
