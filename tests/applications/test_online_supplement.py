@@ -69,7 +69,7 @@ def test_a_file_of_a_forbidden_type_is_refused_and_nothing_is_stored(client, not
     bad = SimpleUploadedFile("说明.pdf.exe", b"MZ\x90\x00rest", content_type="application/pdf")
     response = _supplement(client, application, code, files=[good, bad])
     assert response.status_code == 422
-    assert "补正材料“说明.pdf.exe”只能是" in response.content.decode()
+    assert "补正材料“说明.pdf.exe”的内容不是允许的格式" in response.content.decode()
     assert Application.objects.get(pk=application.pk).status == "awaiting_supplement"
     assert not Supplement.objects.exists() and not SupplementFile.objects.exists()
 

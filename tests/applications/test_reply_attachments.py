@@ -92,7 +92,7 @@ def test_an_answer_that_discloses_nothing_cannot_carry_files(transferred, staff,
 
 def test_a_file_of_a_forbidden_type_is_refused(transferred, staff):
     application, _code = transferred
-    with pytest.raises(InvalidInput, match=r"答复附件“工具\.exe”只能是"):
+    with pytest.raises(InvalidInput, match=r"答复附件“工具\.exe”的内容不是允许的格式"):
         _attach(application, staff, name="工具.exe", data=b"MZ\x90\x00")
     assert not ReplyAttachment.objects.exists()
 

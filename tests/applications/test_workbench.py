@@ -105,7 +105,7 @@ def test_a_scan_that_is_not_a_scan_is_refused(staff):
         "phone": "13909510002", "description": "户籍迁入政策", "delivery": "pickup", "channel": "mail",
         "received_on": "2026-11-02", "scan": scan,
     })
-    assert response.status_code == 200 and "只能上传" in response.content.decode()
+    assert response.status_code == 200 and "不是允许的格式" in response.content.decode()
     assert Application.objects.count() == count
 
 

@@ -543,8 +543,8 @@ def do_attach_reply_file(application: Application, *, actor: Staff, name: str, d
     """Attach a file of the disclosed information to the answer being drafted (Art. 16)."""
     application = Application.objects.select_for_update().get(pk=application.pk)
     check_reply_attachments(application, actor=actor)
-    content_type, ext = check_upload(data, REPLY_ATTACHMENT_TYPES, REPLY_ATTACHMENT_MAX_BYTES,
-                                     f"答复附件“{name}”", field="attachments")
+    content_type, ext = check_file(name, data, REPLY_ATTACHMENT_TYPES, REPLY_ATTACHMENT_MAX_BYTES, "答复附件",
+                                   field="attachments")
     stem = (name.rsplit(".", 1)[0].strip() or "附件")[:120]
     attachment = ReplyAttachment(application=application, name=f"{stem}.{ext}", content_type=content_type,
                                  size=len(data), sha256=hashlib.sha256(data).hexdigest(), uploaded_by=actor)
@@ -647,19 +647,13 @@ SUPPLEMENT_MAX_FILES = 5
 SUPPLEMENT_MAX_BYTES = 10 * 1024 * 1024
 
 
-def check_upload(data: bytes, allowed: dict[str, str], max_bytes: int, what: str,
-                 field: str = "files") -> tuple[str, str]:
-    """A file is accepted by its content (``core.files.sniff``) and size, never by its name."""
-    if not data:
-        raise InvalidInput(f"{what}为空文件。", fields={field: "文件为空"})
-    if len(data) > max_bytes:
-        limit_mb = max_bytes // (1024 * 1024)
-        raise InvalidInput(f"{what}过大（不超过{limit_mb}MB）。", fields={field: f"不超过{limit_mb}MB"})
-    kind = files.sniff(data)
-    if kind not in allowed:
-        names = "、".join(ext.upper() for ext in dict.fromkeys(allowed.values()))
-        raise InvalidInput(f"{what}只能是 {names} 格式。", fields={field: "文件类型不允许"})
-    return kind, allowed[kind]
+def check_file(name: str, data: bytes, types: dict[str, str], max_bytes: int, what: str,
+               field: str = "files") -> tuple[str, str]:
+    """``(content type, extension)`` of an accepted upload: the one upload gate
+    (``core.files.check_upload``) judges it by its content and size and refuses hostile content."""
+    labels = {kind: ext.upper() for kind, ext in types.items()}
+    _, kind = files.check_upload(name, data, allowed=labels, max_bytes=max_bytes, field=field, what=what)
+    return kind, types[kind]
 
 
 def supplement_open(application: Application, today: date) -> bool:
@@ -691,7 +685,7 @@ def do_supplement_online(application: Application, *, text: str, uploads: list[t
     text = _text(text, "text", "补正内容")
     if len(uploads) > SUPPLEMENT_MAX_FILES:
         raise InvalidInput(f"补正材料最多上传{SUPPLEMENT_MAX_FILES}个文件。", fields={"files": "文件过多"})
-    checked = [(name, data, *check_upload(data, SUPPLEMENT_TYPES, SUPPLEMENT_MAX_BYTES, f"补正材料“{name}”"))
+    checked = [(name, data, *check_file(name, data, SUPPLEMENT_TYPES, SUPPLEMENT_MAX_BYTES, "补正材料"))
                for name, data in uploads]
     supplement = Supplement.objects.create(application=application, text=text, received_on=today)
     for name, data, content_type, ext in checked:
@@ -1083,7 +1077,6 @@ def do_abandon(application: Application, *, actor: Staff, on: date, reason: str)
 # --- scans and contests ---------------------------------------------------------------------------
 
 SCAN_TYPES = {files.PDF: "pdf", files.PNG: "png", files.JPEG: "jpg", files.TIFF: "tif"}
-SCAN_LABELS = {files.PDF: "PDF", files.PNG: "PNG", files.JPEG: "JPEG", files.TIFF: "TIFF"}
 
 
 def scan_max_bytes() -> int:
@@ -1091,10 +1084,8 @@ def scan_max_bytes() -> int:
 
 
 def check_scan(data: bytes, name: str = "扫描件") -> tuple[str, str]:
-    """A scan is accepted by its content (PDF, PNG, JPEG, TIFF) and size, never by its name; the
-    one upload gate (``core.files.check_upload``) refuses hostile content."""
-    _, kind = files.check_upload(name, data, allowed=SCAN_LABELS, max_bytes=scan_max_bytes(), what="扫描件")
-    return kind, SCAN_TYPES[kind]
+    """A scan is accepted by its content (PDF, PNG, JPEG, TIFF) and size, never by its name."""
+    return check_file(name, data, SCAN_TYPES, scan_max_bytes(), "扫描件", field="file")
 
 
 @transaction.atomic

@@ -271,7 +271,7 @@ def register(request: HttpRequest) -> HttpResponse:
         data = scan.read() if scan else None
         try:
             if data is not None:
-                services.check_scan(data)
+                services.check_scan(data, scan.name)
             application, code = services.do_submit(
                 {k: v for k, v in form.cleaned_data.items() if k != "scan"}, actor=request.user
             )

@@ -6,15 +6,26 @@ from __future__ import annotations
 
 import hashlib
 import hmac
+import ipaddress
 
 from django.conf import settings
 from django.http import HttpRequest
 
 
 def client_address(request: HttpRequest) -> str:
-    """The peer address as the server sees it (behind a reverse proxy, set it from the proxy's
-    trusted header there: a client-supplied ``X-Forwarded-For`` would let anyone pick their own)."""
-    return request.META.get("REMOTE_ADDR") or "unknown"
+    """The client's address. Behind nginx, REMOTE_ADDR is the proxy's own (empty on make serve's unix
+    socket, which only the local front can reach); then, and only when the peer is that socket or one
+    of ``ZWGK_TRUSTED_PROXIES``, the last address of X-Forwarded-For is the client's, the one nginx
+    appended: earlier entries are whatever the client sent and are never believed. Without this every
+    citizen behind the front would share one address and one submission limit."""
+    remote = request.META.get("REMOTE_ADDR") or ""
+    forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
+    if forwarded and (not remote or remote in settings.ZWGK_TRUSTED_PROXIES):
+        try:
+            return str(ipaddress.ip_address(forwarded.split(",")[-1].strip()))
+        except ValueError:
+            pass
+    return remote or "unknown"
 
 
 def _keyed(text: str) -> str:
