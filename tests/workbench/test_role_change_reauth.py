@@ -53,3 +53,25 @@ def test_the_login_page_records_the_password_check(staff):
     client = Client()
     client.post("/workbench/login/", {"username": "clerk", "password": "zwgk-demo-2026"})
     assert client.session[CHECKED] >= time.time() - 60
+
+
+def test_creating_an_account_with_roles_after_the_window_needs_the_password(staff):
+    from zwgk.org.models import Staff
+
+    client = _admin(staff, 31)
+    body = {"step": "create", "username": "new_handler", "name": "新承办人", "department": "traffic",
+            "roles": ["handler"]}
+    page = client.post("/workbench/admin/staff/", body).content.decode()
+    assert "再次验证密码" in page and not Staff.objects.filter(username="new_handler").exists()
+    done = client.post("/workbench/admin/staff/", {**body, "confirmed": "1", "reauth_password": "zwgk-demo-2026"})
+    assert done.status_code == 200 and Staff.objects.filter(username="new_handler").exists()
+
+
+def test_resetting_a_password_after_the_window_needs_the_password(staff):
+    client = _admin(staff, 31)
+    before = staff("traffic_handler").password
+    page = client.post("/workbench/admin/staff/", {"step": "reset_password", "username": "traffic_handler"})
+    assert "再次验证密码" in page.content.decode() and staff("traffic_handler").password == before
+    client.post("/workbench/admin/staff/", {"step": "reset_password", "username": "traffic_handler",
+                                            "confirmed": "1", "reauth_password": "zwgk-demo-2026"})
+    assert staff("traffic_handler").password != before

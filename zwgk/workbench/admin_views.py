@@ -86,6 +86,10 @@ def staff(request: HttpRequest) -> HttpResponse:
         form = f.StaffForm(request.POST)
         if form.is_valid():
             data = form.cleaned_data
+            page = confirm_step.gate(request, action="org.create_staff", needs_password=bool(data["roles"]),
+                                     back_url=reverse("workbench:admin_staff"), nav="admin")
+            if page is not None:  # granting roles asks for the password again, as changing them does
+                return page
             created = _attempt(form, lambda: org.do_create_staff(
                 request.user, username=data["username"], name=data["name"], department=_code(data["department"]),
                 roles=[r.code for r in data["roles"]]))
@@ -94,6 +98,11 @@ def staff(request: HttpRequest) -> HttpResponse:
                 form = f.StaffForm()
     elif step in ("reset_password", "reset_otp", "deactivate", "activate"):
         person = get_object_or_404(Staff, username=request.POST.get("username", ""))
+        if step in ("reset_password", "reset_otp"):  # taking over an account's credentials: a fresh check
+            page = confirm_step.gate(request, action=f"org.{step}", obj=person, needs_password=True,
+                                     back_url=reverse("workbench:admin_staff"), nav="admin")
+            if page is not None:
+                return page
         try:
             if step == "reset_password":
                 shown = (person.username, org.do_reset_password(request.user, person.username))
