@@ -16,7 +16,7 @@ from zwgk.assessment import forms as f
 from zwgk.assessment.downloads import attachment
 from zwgk.assessment.models import DishonestyRecord, HonourNomination
 from zwgk.core.errors import InvalidInput, ServiceError
-from zwgk.core.forms import add_service_errors
+from zwgk.core.forms import add_service_errors, submit_record_form
 from zwgk.core.transitions import TransitionRefused
 from zwgk.events.models import Event
 from zwgk.events.services import event_label
@@ -96,14 +96,11 @@ def dishonesty(request: HttpRequest) -> HttpResponse:
     form = f.DishonestyForm(request.POST or None) if manage else None
     if request.method == "POST":
         require(request.user, "integrity.manage")
-        if form.is_valid():
-            try:
-                integrity.do_record_dishonesty(actor=request.user, **form.cleaned_data)
-            except InvalidInput as exc:
-                add_service_errors(form, exc)
-            else:
-                messages.success(request, "已录入政务失信记录。")
-                return redirect("assessment_wb:dishonesty")
+        done = submit_record_form(
+            request, form, lambda data: integrity.do_record_dishonesty(actor=request.user, **data),
+            success="已录入政务失信记录。", redirect_to="assessment_wb:dishonesty")
+        if done is not None:
+            return done
     records = DishonestyRecord.objects.select_related("officer__department")
     return render(request, "assessment/wb_dishonesty.html", {
         "nav": "integrity", "records": records, "form": form, "manage": manage, "today": timezone.localdate(),
@@ -156,14 +153,10 @@ def honours(request: HttpRequest) -> HttpResponse:
     form = f.HonourForm(request.POST or None, initial={"on": today, "year": today.year}) if manage else None
     if request.method == "POST":
         require(request.user, "integrity.manage")
-        if form.is_valid():
-            try:
-                integrity.do_propose_honour(actor=request.user, **form.cleaned_data)
-            except InvalidInput as exc:
-                add_service_errors(form, exc)
-            else:
-                messages.success(request, "已登记评先评优推荐。")
-                return redirect("assessment_wb:honours")
+        done = submit_record_form(request, form, lambda data: integrity.do_propose_honour(actor=request.user, **data),
+                                  success="已登记评先评优推荐。", redirect_to="assessment_wb:honours")
+        if done is not None:
+            return done
     return render(request, "assessment/wb_honours.html", {
         "nav": "honours", "today": today, "departments": integrity.eligibility(today), "form": form,
         "nominations": HonourNomination.objects.select_related("officer", "department"),

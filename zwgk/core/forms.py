@@ -11,8 +11,11 @@ from collections.abc import Callable
 from typing import Any
 
 from django import forms
+from django.contrib import messages
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect
 
-from zwgk.core.errors import InvalidInput
+from zwgk.core.errors import InvalidInput, ServiceError
 
 
 def short_label(label: Any) -> str:
@@ -77,3 +80,20 @@ def add_service_errors(form: forms.Form, exc: Exception) -> None:
         form.add_error(name if name in form.fields else None, text)
     if not fields:
         form.add_error(None, getattr(exc, "message", str(exc)))
+
+
+def submit_record_form(request: HttpRequest, form: forms.Form, perform: Callable[[dict[str, Any]], Any], *,
+                       success: str, redirect_to: str) -> HttpResponse | None:
+    """The POST of a keeper's register page (a dishonesty record, an honour proposal, a supplier's
+    credit record): the service called with the cleaned data, a refusal shown on the form and nothing
+    changed; the redirect after success, else None, and the page is rendered again with the errors.
+    The caller has checked the right to keep the register."""
+    if not form.is_valid():
+        return None
+    try:
+        perform(form.cleaned_data)
+    except ServiceError as exc:
+        add_service_errors(form, exc)
+        return None
+    messages.success(request, success)
+    return redirect(redirect_to)

@@ -12,7 +12,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from zwgk.core.errors import ServiceError
-from zwgk.core.forms import add_service_errors
+from zwgk.core.forms import add_service_errors, submit_record_form
 from zwgk.core.transitions import TransitionRefused
 from zwgk.events.models import Event
 from zwgk.events.services import event_label
@@ -96,14 +96,11 @@ def credit_records(request: HttpRequest) -> HttpResponse:
     form = f.CreditForm(request.POST or None) if manage else None
     if request.method == "POST":
         require(request.user, "procurement.manage")
-        if form.is_valid():
-            try:
-                services.do_record_credit(actor=request.user, **form.cleaned_data)
-            except ServiceError as exc:
-                add_service_errors(form, exc)
-            else:
-                messages.success(request, "已录入不良信用记录，公示内容已提交本部门负责人审核。")
-                return redirect("procurement_wb:credit")
+        done = submit_record_form(request, form, lambda data: services.do_record_credit(actor=request.user, **data),
+                                  success="已录入不良信用记录，公示内容已提交本部门负责人审核。",
+                                  redirect_to="procurement_wb:credit")
+        if done is not None:
+            return done
     return render(request, "procurement/wb_credit.html", {
         "nav": "procurement", "form": form,
         "records": SupplierCreditRecord.objects.select_related("project", "entry"),
