@@ -75,7 +75,7 @@ def test_a_case_keeps_the_policy_profile_it_was_counted_under(register, act, set
 
 
 @pytest.mark.django_db(transaction=True)
-def test_two_clerks_pressing_the_same_button_give_one_change_and_one_refusal(register, staff):
+def test_two_clerks_pressing_the_same_button_give_one_change_and_one_refusal(reference_data, register, staff):
     """Issue 8: the guard reads the state under SELECT … FOR UPDATE (PostgreSQL; SQLite locks the
     whole database and cannot show two transactions at once)."""
     if connection.vendor != "postgresql":
