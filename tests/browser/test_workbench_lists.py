@@ -7,6 +7,7 @@ from datetime import date
 
 from django.utils import timezone
 from openpyxl import load_workbook
+from playwright.sync_api import expect
 
 from tests.applications.conftest import person
 
@@ -94,9 +95,10 @@ def test_leader_signs_two_answers_in_one_pass_with_their_previews(page, login):
 
     _login(page, login, "leader")
     page.get_by_role("link", name="批量审签").click()
+    page.wait_for_url("**/workbench/sign-off/")
     for number, content in zip(numbers, contents, strict=True):
         item = page.locator("article.sign-off-item", has=page.get_by_text(number, exact=True))
-        assert item.get_by_text(content).first.is_visible()
+        expect(item.get_by_text(content).first).to_be_visible()  # waits for the page, unlike is_visible()
         assert item.get_by_role("link", name="打开 PDF 预览").get_attribute("href").endswith(
             f"/applications/{number}/preview.pdf")
         item.get_by_role("checkbox").check()
