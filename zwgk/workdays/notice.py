@@ -33,7 +33,7 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from zwgk.workdays.counting import YearCalendar
+from zwgk.workdays.counting import WEEKDAYS, YearCalendar
 
 __all__ = ["NoticeParseError", "ParsedNotice", "parse_notice"]
 
@@ -112,7 +112,6 @@ _SPAN = re.compile(_date_pattern("s") + r"(?:至" + _date_pattern("e") + r")?")
 _DAYS_TOTAL = re.compile(r"(?:共|放假)(\d{1,3})天")
 _WEEKDAY_NOTE = re.compile(r"(?:周|星期)([一二三四五六日天])")
 _WEEKDAY_INDEX = {"一": 0, "二": 1, "三": 2, "四": 3, "五": 4, "六": 5, "日": 6, "天": 6}
-_WEEKDAY_LABEL = ("周一", "周二", "周三", "周四", "周五", "周六", "周日")
 _MAX_RANGE_DAYS = 31
 
 
@@ -159,7 +158,7 @@ def _check_weekday(day: date, raw: _RawDate, clause: str) -> None:
     if found and _WEEKDAY_INDEX[found.group(1)] != day.weekday():
         raise NoticeParseError(
             f"“{clause}”条目中的{raw.text()}标注为“{found.group(0)}”，"
-            f"但{day.year}年{day.month}月{day.day}日是{_WEEKDAY_LABEL[day.weekday()]}，请核对日期或年份。"
+            f"但{day.year}年{day.month}月{day.day}日是{WEEKDAYS[day.weekday()]}，请核对日期或年份。"
         )
 
 
@@ -294,7 +293,7 @@ def parse_notice(text: str, *, year: int | None = None) -> ParsedNotice:
             day = _resolve_single(raw, notice_year, clause_holidays, clause)
             if day.weekday() < 5:
                 raise NoticeParseError(
-                    f"“{clause}”条目把{_cn(day)}（{_WEEKDAY_LABEL[day.weekday()]}）列为上班日，"
+                    f"“{clause}”条目把{_cn(day)}（{WEEKDAYS[day.weekday()]}）列为上班日，"
                     "但调休上班日只能是周六或周日，请核对。"
                 )
             if day in holidays or day in workdays:

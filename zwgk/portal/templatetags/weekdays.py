@@ -11,9 +11,11 @@ from django import template
 from django.utils import timezone
 from django.utils.dateformat import format as date_format
 
+from zwgk.workdays.counting import WEEKDAYS
+
 register = template.Library()
 
-WEEKDAY_NAMES = ("星期一", "星期二", "星期三", "星期四", "星期五", "星期六", "星期日")
+WEEKDAY_NAMES = tuple(f"星期{short[1:]}" for short in WEEKDAYS)  # 周一 → 星期一: one table of weekdays
 
 
 def chinese_weekday(day: date) -> str:
