@@ -58,6 +58,7 @@ ENV = {
     "DATABASE_URL": f"postgres://postgres@127.0.0.1:5432/{DATABASE}",
     "REDIS_URL": "redis://127.0.0.1:6379/11",
     "ZWGK_SUBMISSIONS_PER_HOUR": str(10**9),
+    "ZWGK_CAPTCHA_AFTER": str(10**9),
     "DJANGO_SETTINGS_MODULE": "zwgk.settings",
     "PORT": str(PORT),
     "HOST": "127.0.0.1",

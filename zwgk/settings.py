@@ -163,7 +163,9 @@ LOGOUT_REDIRECT_URL = "workbench:login"
 
 REDIS_URL = os.environ.get("REDIS_URL", "")
 if REDIS_URL:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}}
+    # django-redis, not Django's own RedisCache: that one builds a new redis.Redis client (and its
+    # table of reply callbacks) for every cache call, a dozen per public submission (issue 11).
+    CACHES = {"default": {"BACKEND": "django_redis.cache.RedisCache", "LOCATION": REDIS_URL}}
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 

@@ -55,3 +55,38 @@ def test_the_digest_setting_sends_one_mail_a_day(register, act, handler, setting
     call_command("staff_alerts", stdout=open("/dev/null", "w"))
     (digest,) = [m for m in mail.outbox if m.to == ["jiaojing@example.org"]]
     assert "待办" in digest.subject and a.number in digest.body
+
+
+@pytest.mark.redis
+def test_a_burst_of_events_is_alerted_by_one_drain_that_reads_each_list_once(
+        register, act, handler, settings, monkeypatch, django_capture_on_commit_callbacks):
+    """With Celery, events queue in Redis and one scheduled task alerts them all (issue 11)."""
+    from zwgk.workbench import alerts, tasks
+
+    settings.CELERY_TASK_ALWAYS_EAGER = False
+    settings.CACHES = {"default": {"BACKEND": "django_redis.cache.RedisCache",
+                                   "LOCATION": "redis://127.0.0.1:6379/15"}}
+    alerts.get_redis_connection().delete(alerts.QUEUE_KEY)
+    alerts.cache.delete(alerts.SCHEDULED_KEY)
+    scheduled = []
+    monkeypatch.setattr(tasks.alert_staff, "apply_async", lambda **kw: scheduled.append(kw))
+    monkeypatch.setattr("zwgk.events.tasks.notify_citizen.delay", lambda *a: None)
+    first, second = register(date(2026, 9, 28)), register(date(2026, 9, 28))
+    with django_capture_on_commit_callbacks(execute=True):
+        first = act(first, "transfer", "clerk", on=date(2026, 9, 28), lead="traffic")
+    with django_capture_on_commit_callbacks(execute=True):
+        second = act(second, "transfer", "clerk", on=date(2026, 9, 28), lead="traffic")
+    assert scheduled == [{"countdown": alerts.DRAIN_DELAY_SECONDS}]
+    assert not StaffAlert.objects.filter(staff=handler).exists()
+
+    lists = []
+    real_todo_for = alerts.todo_for
+    monkeypatch.setattr(alerts, "todo_for", lambda person: lists.append(person.pk) or real_todo_for(person))
+    tasks.alert_staff()
+    assert sorted(n for a in StaffAlert.objects.filter(staff=handler) for n in (first.number, second.number)
+                  if n in a.title) == sorted([first.number, second.number])
+    assert len(lists) == len(set(lists))
+    assert alerts.get_redis_connection().scard(alerts.QUEUE_KEY) == 0
+    with django_capture_on_commit_callbacks(execute=True):
+        act(second, "consult_third_party", "clerk", on=date(2026, 9, 29), party="宁夏某运输公司")
+    assert len(scheduled) == 2  # the drain cleared the mark: the next event schedules the next drain

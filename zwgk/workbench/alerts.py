@@ -16,7 +16,9 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
+from django.core.cache import cache
 from django.db.models import Q
+from django_redis import get_redis_connection
 
 from zwgk.core.background import after_commit
 from zwgk.workbench.models import StaffAlert
@@ -24,6 +26,10 @@ from zwgk.workbench.todo import TodoItem, todo_for
 
 # Roles whose holders act on cases of any department (the office, the chain of Art. 20).
 CROSS_DEPARTMENT_ROLES = ("clerk", "office_head", "secrecy", "legal", "leader")
+# With Celery: events waiting for the drain, the mark of a drain already scheduled, and its delay.
+QUEUE_KEY = "zwgk:workbench:alert-events"
+SCHEDULED_KEY = "workbench:alert-drain-scheduled"
+DRAIN_DELAY_SECONDS = 1
 
 
 def _key(item: TodoItem) -> str:
@@ -52,21 +58,26 @@ def _email(staff: Any, alerts: list[StaffAlert], subject: str) -> None:
     StaffAlert.objects.filter(pk__in=[a.pk for a in alerts]).update(emailed=True)
 
 
-def candidates(case: Any) -> Any:
-    """Staff who may owe the next step of ``case``: its departments' staff and the cross-department roles."""
-    departments = [d for d in (getattr(case, "department_id", None), getattr(case, "lead_department_id", None)) if d]
-    if hasattr(case, "assisting_departments"):
-        departments += list(case.assisting_departments.values_list("pk", flat=True))
+def candidates(cases: Iterable[Any]) -> Any:
+    """Staff who may owe the next step of any of ``cases``: their departments' staff and the
+    cross-department roles."""
+    departments: set[int] = set()
+    for case in cases:
+        departments.update(d for d in (getattr(case, "department_id", None),
+                                       getattr(case, "lead_department_id", None)) if d)
+        if hasattr(case, "assisting_departments"):
+            departments.update(case.assisting_departments.values_list("pk", flat=True))
     return get_user_model().objects.filter(is_active=True).filter(
         Q(department_id__in=departments) | Q(roles__code__in=CROSS_DEPARTMENT_ROLES)).distinct()
 
 
-def alert_for_case(case: Any) -> int:
-    """After an event of ``case``: alert whoever now has it on their list for the first time."""
+def alert_for_cases(cases: list[Any]) -> int:
+    """After events of ``cases``: alert whoever now has one of them on their list for the first
+    time. Each person's to-do list is computed once for all the cases together."""
     count = 0
-    marker = f"/{case.number}/"
-    for staff in candidates(case):
-        created = alert(staff, [item for item in todo_for(staff) if marker in item.url])
+    markers = [f"/{case.number}/" for case in cases]
+    for staff in candidates(cases) if cases else ():
+        created = alert(staff, [item for item in todo_for(staff) if any(m in item.url for m in markers)])
         count += len(created)
         if not settings.ZWGK_STAFF_DIGEST:
             _email(staff, created, f"【工作提醒】{created[0].title}" if created else "")
@@ -86,19 +97,54 @@ def daily() -> int:
     return count
 
 
+def _is_case_event(event: Any) -> bool:
+    return (event.content_type.app_label, event.content_type.model) in (
+        ("applications", "application"), ("interaction", "message"))
+
+
 def on_event(sender: Any, instance: Any, created: bool, raw: bool = False, **kwargs: Any) -> None:
-    """post_save receiver of Event: check the case's people after the transaction commits."""
-    if not created or raw or (instance.content_type.app_label, instance.content_type.model) not in (
-            ("applications", "application"), ("interaction", "message")):
+    """post_save receiver of Event: check the case's people after the transaction commits.
+
+    In the embedded default the check runs in-process at once. With Celery the event joins a
+    queue in Redis that one task drains a moment later: a burst of public submissions (issue 11)
+    then costs one to-do computation per person, not one per person and submission.
+    """
+    if not created or raw or not _is_case_event(instance):
         return
     from zwgk.workbench.tasks import alert_staff
 
-    after_commit(alert_staff, instance.pk, description=f"staff alerts for event {instance.pk}")
+    if getattr(settings, "CELERY_TASK_ALWAYS_EAGER", False):
+        after_commit(alert_staff, [instance.pk], description=f"staff alerts for event {instance.pk}")
+    else:
+        transaction.on_commit(lambda: queue_event(instance.pk), robust=True)
 
 
-def alert_event(event_id: int) -> int:
+def queue_event(event_id: int) -> None:
+    """Add an event to the queue and schedule one drain unless one is already due."""
+    from zwgk.workbench.tasks import alert_staff
+
+    get_redis_connection().sadd(QUEUE_KEY, event_id)
+    if cache.add(SCHEDULED_KEY, 1, timeout=DRAIN_DELAY_SECONDS * 10):
+        alert_staff.apply_async(countdown=DRAIN_DELAY_SECONDS)
+
+
+def take_queued() -> list[int]:
+    """Empty the queue. The scheduled mark is cleared first, so an event queued from now on
+    schedules the next drain and none is left waiting."""
+    cache.delete(SCHEDULED_KEY)
+    client = get_redis_connection()
+    ids: list[int] = []
+    while batch := client.spop(QUEUE_KEY, 1000):
+        ids.extend(int(i) for i in batch)
+    return ids
+
+
+def alert_events(event_ids: list[int]) -> int:
     from zwgk.events.models import Event
 
-    event = Event.objects.select_related("content_type").get(pk=event_id)
-    case = event.content_type.model_class()._default_manager.filter(pk=event.object_id).first()
-    return alert_for_case(case) if case is not None else 0
+    cases: dict[tuple[int, str], Any] = {}
+    for event in Event.objects.select_related("content_type").filter(pk__in=event_ids):
+        key = (event.content_type_id, event.object_id)
+        if key not in cases:
+            cases[key] = event.content_type.model_class()._default_manager.filter(pk=event.object_id).first()
+    return alert_for_cases([case for case in cases.values() if case is not None])

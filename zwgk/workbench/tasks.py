@@ -6,10 +6,11 @@ from celery import shared_task
 
 
 @shared_task(name="workbench.alert_staff")
-def alert_staff(event_id: int) -> int:
-    from zwgk.workbench.alerts import alert_event
+def alert_staff(event_ids: list[int] | None = None) -> int:
+    """Alerts for ``event_ids``, or for every event in the queue (``alerts.queue_event``)."""
+    from zwgk.workbench.alerts import alert_events, take_queued
 
-    return alert_event(event_id)
+    return alert_events(take_queued() if event_ids is None else event_ids)
 
 
 @shared_task(name="workbench.daily_alerts")
