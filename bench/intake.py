@@ -264,6 +264,37 @@ def verify(tally: Tally) -> tuple[int, list[str]]:
     return len(tally.acknowledged), lost
 
 
+def cpu_by_program() -> dict[int, tuple[str, float]]:
+    """CPU seconds (user + system) so far of every process, with the program it belongs to."""
+    tick = os.sysconf("SC_CLK_TCK")
+    found = {}
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        line = cmdline(int(entry.name))
+        program = next((name for name in ("gunicorn", "celery", "postgres", "nginx", "redis-server", "bench/intake")
+                        if name in line), None)
+        if program:
+            found[int(entry.name)] = (program, (int(fields[11]) + int(fields[12])) / tick)
+    return found
+
+
+def cpu_per_submission(before: dict[int, tuple[str, float]], after: dict[int, tuple[str, float]],
+                       acknowledged: int) -> str:
+    """Milliseconds of CPU per acknowledged submission, by program: where the cores went."""
+    spent: dict[str, float] = {}
+    for pid, (program, seconds) in after.items():
+        spent[program] = spent.get(program, 0.0) + seconds - (before.get(pid, (program, 0.0))[1])
+    total = sum(spent.values())
+    parts = ", ".join(f"{name} {1000 * value / acknowledged:.1f}" for name, value in
+                      sorted(spent.items(), key=lambda item: -item[1]))
+    return f"CPU ms per acknowledged submission: {1000 * total / acknowledged:.1f} ({parts})"
+
+
 def load_average() -> str:
     return " ".join(Path("/proc/loadavg").read_text().split()[:3])
 
@@ -276,6 +307,7 @@ def main() -> int:
     parser.add_argument("--down", type=float, default=2, help="seconds gunicorn stays dead")
     parser.add_argument("--tail", type=float, default=5, help="seconds of load after the restart answers")
     parser.add_argument("--no-prepare", action="store_true", help="keep the database and demo data")
+    parser.add_argument("--no-crash", action="store_true", help="phase 1 only (no kill -9)")
     args = parser.parse_args()
 
     Path(ENV["ZWGK_VAR_DIR"]).mkdir(parents=True, exist_ok=True)
@@ -293,11 +325,18 @@ def main() -> int:
 
         print(f"load average before: {load_average()}")
         first = Tally()
+        cpu_before = cpu_by_program()
         wall = run_load(args.seconds, args.clients, first)
+        cpu_after = cpu_by_program()
         rate = len(first.acknowledged) / wall
         print(f"phase 1: {len(first.acknowledged)} acknowledged in {wall:.1f} s = {rate:.0f}/s "
               f"with {args.clients} clients (refused {first.refused or 'none'}, connection errors {first.errors}); "
               f"load average {load_average()}")
+        print(cpu_per_submission(cpu_before, cpu_after, max(1, len(first.acknowledged))))
+        if args.no_crash:
+            count, lost = verify(Tally(acknowledged=first.acknowledged + warm.acknowledged))
+            print(f"durability: {count} acknowledged, {len(lost)} missing or altered in the database")
+            return 1 if lost else 0
 
         second = Tally()
         killed: list[int] = []

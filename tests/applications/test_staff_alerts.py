@@ -61,22 +61,27 @@ def test_the_digest_setting_sends_one_mail_a_day(register, act, handler, setting
 def test_a_burst_of_events_is_alerted_by_one_drain_that_reads_each_list_once(
         register, act, handler, settings, monkeypatch, django_capture_on_commit_callbacks):
     """With Celery, events queue in Redis and one scheduled task alerts them all (issue 11)."""
+    from django.core.cache import cache
+    from django_redis import get_redis_connection
+
+    from zwgk.core.background import QUEUE_DELAY_SECONDS
     from zwgk.workbench import alerts, tasks
 
     settings.CELERY_TASK_ALWAYS_EAGER = False
     settings.CACHES = {"default": {"BACKEND": "django_redis.cache.RedisCache",
                                    "LOCATION": "redis://127.0.0.1:6379/15"}}
-    alerts.get_redis_connection().delete(alerts.QUEUE_KEY)
-    alerts.cache.delete(alerts.SCHEDULED_KEY)
+    redis = get_redis_connection()
+    redis.delete(alerts.QUEUE)
+    cache.delete(f"{alerts.QUEUE}:scheduled")
     scheduled = []
     monkeypatch.setattr(tasks.alert_staff, "apply_async", lambda **kw: scheduled.append(kw))
-    monkeypatch.setattr("zwgk.events.tasks.notify_citizen.delay", lambda *a: None)
+    monkeypatch.setattr("zwgk.events.tasks.notify_citizen.apply_async", lambda **kw: None)
     first, second = register(date(2026, 9, 28)), register(date(2026, 9, 28))
     with django_capture_on_commit_callbacks(execute=True):
         first = act(first, "transfer", "clerk", on=date(2026, 9, 28), lead="traffic")
     with django_capture_on_commit_callbacks(execute=True):
         second = act(second, "transfer", "clerk", on=date(2026, 9, 28), lead="traffic")
-    assert scheduled == [{"countdown": alerts.DRAIN_DELAY_SECONDS}]
+    assert scheduled == [{"countdown": QUEUE_DELAY_SECONDS}]
     assert not StaffAlert.objects.filter(staff=handler).exists()
 
     lists = []
@@ -86,7 +91,7 @@ def test_a_burst_of_events_is_alerted_by_one_drain_that_reads_each_list_once(
     assert sorted(n for a in StaffAlert.objects.filter(staff=handler) for n in (first.number, second.number)
                   if n in a.title) == sorted([first.number, second.number])
     assert len(lists) == len(set(lists))
-    assert alerts.get_redis_connection().scard(alerts.QUEUE_KEY) == 0
+    assert redis.scard(alerts.QUEUE) == 0
     with django_capture_on_commit_callbacks(execute=True):
         act(second, "consult_third_party", "clerk", on=date(2026, 9, 29), party="宁夏某运输公司")
     assert len(scheduled) == 2  # the drain cleared the mark: the next event schedules the next drain

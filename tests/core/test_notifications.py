@@ -107,3 +107,51 @@ def test_the_texts_are_data(api, gateway, django_capture_on_commit_callbacks):
                                                ("0951-6136088", None), ("1390951000", None)])
 def test_only_mainland_mobile_numbers_get_sms(phone, mobile):
     assert mobile_number(phone) == mobile
+
+
+@pytest.fixture
+def redis_queue(settings, monkeypatch):
+    """Celery mode against the real Redis (database 15); runs scheduled with apply_async are recorded."""
+    from django.core.cache import cache
+    from django_redis import get_redis_connection
+
+    from zwgk.events import notify, tasks
+
+    settings.CELERY_TASK_ALWAYS_EAGER = False
+    settings.CACHES = {"default": {"BACKEND": "django_redis.cache.RedisCache",
+                                   "LOCATION": "redis://127.0.0.1:6379/15"}}
+    get_redis_connection().delete(notify.QUEUE)
+    cache.clear()
+    scheduled: list[dict] = []
+    monkeypatch.setattr(tasks.notify_citizen, "apply_async", lambda **kw: scheduled.append(kw))
+    monkeypatch.setattr("zwgk.workbench.tasks.alert_staff.apply_async", lambda **kw: None)
+    return scheduled
+
+
+@pytest.mark.redis
+def test_receipts_of_a_burst_are_sent_by_one_run_from_the_queue(api, gateway, redis_queue,
+                                                                 django_capture_on_commit_callbacks):
+    from zwgk.events.tasks import notify_citizen
+
+    receipts = [_apply(api, django_capture_on_commit_callbacks, email="") for _ in range(3)]
+    assert gateway.received == [] and len(redis_queue) == 1  # stored and acknowledged; the texts follow
+    assert notify_citizen() == 3
+    texts = [sms["text"] for sms in gateway.received]
+    assert len(texts) == 3 and all(any(r["number"] in text for text in texts) for r in receipts)
+
+
+@pytest.mark.redis
+def test_a_receipt_that_fails_is_tried_again_five_times_then_given_up(api, gateway, redis_queue, monkeypatch,
+                                                                       django_capture_on_commit_callbacks):
+    from django_redis import get_redis_connection
+
+    from zwgk.core.background import MAX_RETRIES, RETRY_DELAY_SECONDS
+    from zwgk.events import notify
+    from zwgk.events.tasks import notify_citizen
+
+    _apply(api, django_capture_on_commit_callbacks, email="")
+    monkeypatch.setattr(notify, "notify", lambda event_id: 1 / 0)
+    for _ in range(MAX_RETRIES + 1):
+        notify_citizen()
+    assert redis_queue[-1] == {"countdown": RETRY_DELAY_SECONDS}
+    assert len(redis_queue) == 1 + MAX_RETRIES and get_redis_connection().scard(notify.QUEUE) == 0

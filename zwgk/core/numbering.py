@@ -7,15 +7,17 @@ from django.db import connection
 from zwgk.core.models import Counter, NumberPattern
 
 
-def _take(kind: str, year: int) -> int | None:
-    """Increment the counter and read it back in one statement (UPDATE … RETURNING, PostgreSQL and
-    SQLite ≥ 3.35); None when the row does not exist yet."""
+def _take(kind: str, year: int) -> tuple[int, str] | None:
+    """Increment the counter and read it back with the kind's pattern in one statement
+    (UPDATE … RETURNING with a subquery, PostgreSQL and SQLite ≥ 3.35); None when the row does not
+    exist yet."""
     table = connection.ops.quote_name(Counter._meta.db_table)
+    patterns = connection.ops.quote_name(NumberPattern._meta.db_table)
     with connection.cursor() as cursor:
-        cursor.execute(f"UPDATE {table} SET value = value + 1 WHERE kind = %s AND year = %s RETURNING value",
-                       [kind, year])
+        cursor.execute(f"UPDATE {table} SET value = value + 1 WHERE kind = %s AND year = %s "
+                       f"RETURNING value, (SELECT pattern FROM {patterns} WHERE kind = %s)", [kind, year, kind])
         row = cursor.fetchone()
-    return row[0] if row else None
+    return (row[0], row[1]) if row else None
 
 
 def next_number(kind: str, year: int, **context: object) -> str:
@@ -23,12 +25,13 @@ def next_number(kind: str, year: int, **context: object) -> str:
 
     The UPDATE locks the counter row until the caller's transaction ends (PostgreSQL), or the
     write transaction is exclusive (SQLite, IMMEDIATE mode), so two submissions never get the same
-    serial. One statement instead of three and no savepoint: every public submission takes a
+    serial. One statement (the pattern read with it) and no savepoint: every public submission takes a
     number, and the row lock is held until its commit (issue 11, intake throughput).
     """
-    pattern = NumberPattern.objects.get(pk=kind).pattern
-    serial = _take(kind, year)
-    if serial is None:
+    taken = _take(kind, year)
+    if taken is None:
+        NumberPattern.objects.get(pk=kind)  # an unknown kind is an error, not a new counter
         Counter.objects.get_or_create(kind=kind, year=year)
-        serial = _take(kind, year)
+        taken = _take(kind, year)
+    serial, pattern = taken
     return pattern.format(year=year, serial=serial, **context)

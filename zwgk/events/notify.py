@@ -17,10 +17,11 @@ from typing import Any
 
 from django.core.mail import send_mail
 
-from zwgk.core.background import after_commit
+from zwgk.core.background import queue_after_commit
 from zwgk.events.models import Event, Notification, NotificationText
 
 logger = logging.getLogger(__name__)
+QUEUE = "zwgk:events:notify"  # with Celery: the Redis set of events whose citizen is to be told
 
 # (app label, model) -> [(test of the event, text code)]: the moments a citizen is told.
 Rule = tuple[Callable[[Event], bool], str]
@@ -52,7 +53,19 @@ def on_event(sender: Any, instance: Event, created: bool, raw: bool = False, **k
         return
     from zwgk.events.tasks import notify_citizen
 
-    after_commit(notify_citizen, instance.pk, description=f"notification for event {instance.pk}")
+    queue_after_commit(notify_citizen, instance.pk, queue=QUEUE, description=f"notification for event {instance.pk}")
+
+
+def notify_each(event_ids: list[int]) -> tuple[int, list[int]]:
+    """Notify for each event on its own: (texts sent, the events that failed and should be tried again)."""
+    sent, failed = 0, []
+    for event_id in event_ids:
+        try:
+            sent += len(notify(event_id))
+        except Exception:
+            logger.exception("notifications for event %s failed", event_id)
+            failed.append(event_id)
+    return sent, failed
 
 
 def notify(event_id: int) -> list[Notification]:

@@ -5,8 +5,13 @@ from __future__ import annotations
 from celery import shared_task
 
 
-@shared_task(name="events.notify_citizen", autoretry_for=(Exception,), retry_backoff=60, max_retries=5)
-def notify_citizen(event_id: int) -> int:
-    from zwgk.events.notify import notify
+@shared_task(name="events.notify_citizen")
+def notify_citizen(event_ids: list[int] | None = None) -> int:
+    """The notifications of ``event_ids``, or of every event in the queue (``notify.QUEUE``); an
+    event that fails goes back to the queue for a run a minute later."""
+    from zwgk.core.background import retry_later, take_queued
+    from zwgk.events.notify import QUEUE, notify_each
 
-    return len(notify(event_id))
+    sent, failed = notify_each(take_queued(QUEUE) if event_ids is None else event_ids)
+    retry_later(notify_citizen, QUEUE, failed)
+    return sent

@@ -55,10 +55,11 @@ def _head() -> AuditHead:
 def log(kind: str, *, actor: Any = None, obj: Any = None, result: str = AuditResult.SUCCESS,
         ip: str | None = None, detail: dict | None = None) -> AuditEntry:
     """Append one entry. Inside the caller's transaction, so a case change and its audit entry are
-    kept or rolled back together."""
+    kept or rolled back together (no savepoint of its own: two round trips fewer on every public
+    submission, issue 11)."""
     if kind not in AuditKind.values:
         raise ValueError(f"unknown audit kind {kind!r}")
-    with transaction.atomic():
+    with transaction.atomic(savepoint=False):
         head = _head()
         entry = AuditEntry(
             seq=head.last_seq + 1, at=timezone.now(), actor=_actor_name(actor)[:150],

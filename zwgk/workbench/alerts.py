@@ -16,20 +16,16 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
-from django.core.cache import cache
 from django.db.models import Q
-from django_redis import get_redis_connection
 
-from zwgk.core.background import after_commit
+from zwgk.core.background import queue_after_commit
 from zwgk.workbench.models import StaffAlert
 from zwgk.workbench.todo import TodoItem, todo_for
 
 # Roles whose holders act on cases of any department (the office, the chain of Art. 20).
 CROSS_DEPARTMENT_ROLES = ("clerk", "office_head", "secrecy", "legal", "leader")
-# With Celery: events waiting for the drain, the mark of a drain already scheduled, and its delay.
-QUEUE_KEY = "zwgk:workbench:alert-events"
-SCHEDULED_KEY = "workbench:alert-drain-scheduled"
-DRAIN_DELAY_SECONDS = 1
+# With Celery: the Redis set of events waiting for their staff alerts.
+QUEUE = "zwgk:workbench:alert-events"
 
 
 def _key(item: TodoItem) -> str:
@@ -103,40 +99,14 @@ def _is_case_event(event: Any) -> bool:
 
 
 def on_event(sender: Any, instance: Any, created: bool, raw: bool = False, **kwargs: Any) -> None:
-    """post_save receiver of Event: check the case's people after the transaction commits.
-
-    In the embedded default the check runs in-process at once. With Celery the event joins a
-    queue in Redis that one task drains a moment later: a burst of public submissions (issue 11)
-    then costs one to-do computation per person, not one per person and submission.
-    """
+    """post_save receiver of Event: check the case's people after the transaction commits (with
+    Celery, one run for a burst of events: a person's to-do list is then computed once for all of
+    them, not once per event)."""
     if not created or raw or not _is_case_event(instance):
         return
     from zwgk.workbench.tasks import alert_staff
 
-    if getattr(settings, "CELERY_TASK_ALWAYS_EAGER", False):
-        after_commit(alert_staff, [instance.pk], description=f"staff alerts for event {instance.pk}")
-    else:
-        transaction.on_commit(lambda: queue_event(instance.pk), robust=True)
-
-
-def queue_event(event_id: int) -> None:
-    """Add an event to the queue and schedule one drain unless one is already due."""
-    from zwgk.workbench.tasks import alert_staff
-
-    get_redis_connection().sadd(QUEUE_KEY, event_id)
-    if cache.add(SCHEDULED_KEY, 1, timeout=DRAIN_DELAY_SECONDS * 10):
-        alert_staff.apply_async(countdown=DRAIN_DELAY_SECONDS)
-
-
-def take_queued() -> list[int]:
-    """Empty the queue. The scheduled mark is cleared first, so an event queued from now on
-    schedules the next drain and none is left waiting."""
-    cache.delete(SCHEDULED_KEY)
-    client = get_redis_connection()
-    ids: list[int] = []
-    while batch := client.spop(QUEUE_KEY, 1000):
-        ids.extend(int(i) for i in batch)
-    return ids
+    queue_after_commit(alert_staff, instance.pk, queue=QUEUE, description=f"staff alerts for event {instance.pk}")
 
 
 def alert_events(event_ids: list[int]) -> int:

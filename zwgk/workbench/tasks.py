@@ -7,10 +7,11 @@ from celery import shared_task
 
 @shared_task(name="workbench.alert_staff")
 def alert_staff(event_ids: list[int] | None = None) -> int:
-    """Alerts for ``event_ids``, or for every event in the queue (``alerts.queue_event``)."""
-    from zwgk.workbench.alerts import alert_events, take_queued
+    """Alerts for ``event_ids``, or for every event in the queue (``alerts.QUEUE``)."""
+    from zwgk.core.background import take_queued
+    from zwgk.workbench.alerts import QUEUE, alert_events
 
-    return alert_events(take_queued() if event_ids is None else event_ids)
+    return alert_events(take_queued(QUEUE) if event_ids is None else event_ids)
 
 
 @shared_task(name="workbench.daily_alerts")
