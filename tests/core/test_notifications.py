@@ -155,3 +155,12 @@ def test_a_receipt_that_fails_is_tried_again_five_times_then_given_up(api, gatew
         notify_citizen()
     assert redis_queue[-1] == {"countdown": RETRY_DELAY_SECONDS}
     assert len(redis_queue) == 1 + MAX_RETRIES and get_redis_connection().scard(notify.QUEUE) == 0
+
+
+def test_the_e_mail_names_the_portal_once(api, settings, tmp_path, django_capture_on_commit_callbacks):
+    from zwgk.core.models import current_site
+
+    settings.ZWGK_SMS_DIR = str(tmp_path)
+    _apply(api, django_capture_on_commit_callbacks)
+    (message,) = mail.outbox
+    assert f"在{current_site().name}查询" in message.body and "门户网站门户网站" not in message.body
