@@ -38,6 +38,19 @@ def test_submission_shows_a_printable_receipt(demo):
     assert application.channel == "online"
 
 
+def test_the_receipt_s_progress_button_posts_the_code_and_no_address_carries_it(demo):
+    import re
+
+    client = Client()
+    page = client.get(_submit(client)["Location"]).content.decode()
+    code = re.search(r'id="query-code">([^<]+)<', page).group(1)
+    assert not re.search(r'href="[^"]*' + re.escape(code), page)
+    assert f'name="query_code" value="{code}"' in page and 'action="/apply/status/"' in page
+    number = Application.objects.order_by("-id").first().number
+    status = client.post("/apply/status/", {"number": number, "query_code": code})
+    assert status.status_code == 200 and "办理" in status.content.decode()
+
+
 def test_receipt_is_shown_only_to_the_submitting_browser(demo):
     _submit(Client())
     number = Application.objects.order_by("-id").first().number

@@ -36,6 +36,15 @@ def test_a_citizen_writes_and_gets_a_receipt(people):
     assert "拨打 110" not in html  # no emergency
 
 
+def test_the_receipt_s_query_button_posts_the_code_and_no_address_carries_it(people):
+    client = Client()
+    number, code, html = receipt_of(client, FORM)
+    assert not re.search(r'href="[^"]*' + re.escape(code), html)
+    page = client.post("/interaction/mailbox/query/", {"number": number, "code": code})
+    assert page.status_code == 200 and number in page.content.decode()
+    assert f'name="code" value="{code}"' in html and 'action="/interaction/mailbox/query/"' in html
+
+
 def test_not_public_choice_is_kept(people):
     number, _, _ = receipt_of(Client(), {**FORM, "not_public": "on"})
     assert Message.objects.get(number=number).public_allowed is False
