@@ -116,7 +116,7 @@ def entry_context(entry: Entry) -> dict[str, object]:
     return {
         "nav": "disclosure", "entry": entry, "body": entry.public_body,
         "crumbs": _crumbs(("正文", None)), "section_url": entry.section.get_absolute_url(),
-        "attachments": list(selectors.public_attachments(entry)) if entry.status == Entry.PUBLISHED else [],
+        "attachments": selectors.public_attachment_list(entry) if entry.status == Entry.PUBLISHED else [],
     }
 
 

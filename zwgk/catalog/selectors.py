@@ -198,6 +198,17 @@ def public_attachments(entry: Entry) -> QuerySet[Attachment]:
     return entry.attachments.filter(redacted_of__isnull=entry.disclosure_attribute != Entry.REDACTED)
 
 
+def public_attachment_list(entry: Entry) -> list[Attachment]:
+    """``public_attachments`` as a list, read from ``prefetch_related("attachments")`` when the
+    entry was loaded with it (static publishing loads a chunk of entries in one query: no query
+    per page), else from the database. Same rule, same order (``Attachment.Meta.ordering``)."""
+    prefetched = getattr(entry, "_prefetched_objects_cache", {}).get("attachments")
+    if prefetched is None:
+        return list(public_attachments(entry))
+    originals = entry.disclosure_attribute != Entry.REDACTED
+    return [a for a in prefetched if (a.redacted_of_id is None) == originals]
+
+
 def public_attachment(pk: int) -> Attachment | None:
     """An attachment by its public address: one of ``public_attachments`` of a published entry."""
     found = Attachment.objects.select_related("entry").filter(pk=pk, entry__status=Entry.PUBLISHED).first()

@@ -154,15 +154,17 @@ def publish_entries(processes: int = 1) -> int:
 
 
 def _render_entry_chunks(chunks: list[list[tuple[int, str]]]) -> int:
-    """Entry pages in bulk: one query per chunk, the template compiled once, the site profile read
+    """Entry pages in bulk: two queries per chunk (the entries, their attachments; none per page:
+    ``selectors.public_attachment_list`` reads the prefetched ones), the template compiled once, the site profile read
     once, and the live view's own context (``catalog.views.entry_context``) rendered for an
     anonymous request of the entry's URL: the bytes the live page answers (a test compares them)."""
     from django.contrib.auth.models import AnonymousUser
+    from django.db.models import Prefetch
     from django.template.loader import get_template
     from django.test import RequestFactory
     from django.utils import translation
 
-    from zwgk.catalog.models import Entry
+    from zwgk.catalog.models import Attachment, Entry
     from zwgk.catalog.portal_views import entry_context
     from zwgk.catalog.selectors import LARGE_FIELDS
     from zwgk.core.models import frozen_site
@@ -176,7 +178,8 @@ def _render_entry_chunks(chunks: list[list[tuple[int, str]]]) -> int:
         for chunk in chunks:
             entries = (Entry.objects.select_related("section", "category", "department", "replaced_by")
                        .defer(*LARGE_FIELDS, "replaced_by__search_tokens", "replaced_by__body")
-                       .prefetch_related("attachments").filter(pk__in=[pk for pk, _ in chunk], status=Entry.PUBLISHED))
+                       .prefetch_related(Prefetch("attachments", queryset=Attachment.objects.defer("text")))
+                       .filter(pk__in=[pk for pk, _ in chunk], status=Entry.PUBLISHED))
             for entry in entries:
                 url = pages.entry_url(entry.index_number)
                 request = factory.get(url, secure=split.scheme == "https")
