@@ -123,7 +123,7 @@ def entry_context(entry: Entry) -> dict[str, object]:
 @require_GET
 def item(request: HttpRequest, index_number: str) -> HttpResponse:
     """An entry's page as on the seed page: metadata block, title, publisher, body, attachments."""
-    entry = selectors.entry_by_index_number(index_number)
+    entry = selectors.entry_page(index_number)
     if entry is None:
         raise Http404
     context = entry_context(entry)
