@@ -34,6 +34,22 @@ def test_a_renamed_section_shows_on_the_next_entry_page(client, demo):
     assert "警务要闻" not in client.get(url).content.decode()
     Section.objects.filter(code="news").update(name="警务要闻")
     assert "警务要闻" in client.get(url).content.decode()
+    listing = client.get("/catalog/section/news/").content.decode()  # its breadcrumb, a shared fragment
+    assert '<span aria-current="page">警务要闻</span></nav>' in listing
+
+
+def test_remembered_urls_follow_the_script_prefix():
+    from django.urls import set_script_prefix
+
+    from zwgk.core.reversing import cached_reverse
+
+    assert cached_reverse("catalog:section", "news") == "/catalog/section/news/"
+    set_script_prefix("/zwgk/")
+    try:
+        assert cached_reverse("catalog:section", "news") == "/zwgk/catalog/section/news/"
+    finally:
+        set_script_prefix("/")
+    assert cached_reverse("catalog:section", "news") == "/catalog/section/news/"
 
 
 def test_the_shared_furniture_still_follows_the_page_and_the_care_mode(client, demo):

@@ -29,14 +29,15 @@ from zwgk.catalog import search, selectors
 from zwgk.catalog.models import Category, Entry, Section
 from zwgk.core.errors import InvalidInput
 from zwgk.core.exports import safe_record
+from zwgk.core.reversing import cached_reverse
 
 # Sections whose page is a service of another app: their list page links there.
 SERVICE_LINKS = {"apply": ("/apply/", "在线提交政府信息公开申请"), "mailbox": ("/mailbox/", "给厅长写信")}
 
 
 def _crumbs(*tail: tuple[str, str | None]) -> list[tuple[str, str | None]]:
-    return [("网站首页", reverse("portal:home")), ("警务公开", reverse("portal:channel", args=["disclosure"])),
-            ("信息公开目录", reverse("catalog:index")), *tail]
+    return [("网站首页", cached_reverse("portal:home")), ("警务公开", cached_reverse("portal:channel", "disclosure")),
+            ("信息公开目录", cached_reverse("catalog:index")), *tail]
 
 
 def _options(choices: list[tuple[str, str]], selected: object, empty: str) -> SafeString:

@@ -88,6 +88,8 @@ def _reads(obj: Any, seen: set[int]) -> set[str]:
 
 
 class FurnitureNode(Node):
+    child_nodelists = ()  # it holds no block: ``{% extends %}`` need not walk it on every render
+
     def __init__(self, nodelist: NodeList, keys: list[FilterExpression]) -> None:
         self.nodelist = nodelist
         self.keys = keys
