@@ -10,7 +10,7 @@ from typing import Any
 
 from django.core.cache import cache
 from django.db import connection
-from django.db.models import Exists, Max, Min, OuterRef, Q, QuerySet
+from django.db.models import Max, Min, Q, QuerySet
 from django.utils import timezone
 
 from zwgk.catalog import search
@@ -209,11 +209,9 @@ def page_entries() -> QuerySet[Entry]:
 
 
 def entry_page(index_number: str) -> Entry | None:
-    """``entry_by_index_number`` for the entry's public page: only the fields the page shows, and
-    whether it has attachments at all (most have none: ``public_attachment_list`` then asks
-    nothing more). The index number is unique: no ORDER BY."""
-    found = (page_entries().filter(index_number=index_number, status__in=[Entry.PUBLISHED, Entry.WITHDRAWN])
-             .annotate(has_attachments=Exists(Attachment.objects.filter(entry=OuterRef("pk"))))[:1])
+    """``entry_by_index_number`` for the entry's public page: only the fields the page shows. The
+    index number is unique: no ORDER BY."""
+    found = page_entries().filter(index_number=index_number, status__in=[Entry.PUBLISHED, Entry.WITHDRAWN])[:1]
     return next(iter(found), None)
 
 
@@ -226,11 +224,10 @@ def public_attachments(entry: Entry) -> QuerySet[Attachment]:
 def public_attachment_list(entry: Entry) -> list[Attachment]:
     """``public_attachments`` as a list, read from ``prefetch_related("attachments")`` when the
     entry was loaded with it (static publishing loads a chunk of entries in one query: no query
-    per page), none when ``entry_page`` found it has none, else from the database. Same rule, same
-    order (``Attachment.Meta.ordering``)."""
+    per page), else from the database. Same rule, same order (``Attachment.Meta.ordering``)."""
     prefetched = getattr(entry, "_prefetched_objects_cache", {}).get("attachments")
     if prefetched is None:
-        return list(public_attachments(entry)) if getattr(entry, "has_attachments", True) else []
+        return list(public_attachments(entry))
     originals = entry.disclosure_attribute != Entry.REDACTED
     return [a for a in prefetched if (a.redacted_of_id is None) == originals]
 
