@@ -90,3 +90,17 @@ def test_a_repost_shows_its_source_time_and_link(client, demo):
     text = text_of(client.get(entry.get_absolute_url()).content.decode())
     assert "转载来源网站：公安部网站" in text and "转载链接： https://www.mps.gov.cn/" in text
     assert "转载时间：" in text
+
+
+def test_the_live_entry_page_reads_only_what_it_shows(client, demo, django_assert_num_queries):
+    """The entry (only the fields the page shows: ``selectors.PAGE_FIELDS``; a field missing there
+    would cost a query more), its attachments and the site profile."""
+    from zwgk.catalog.models import Attachment, Entry
+
+    entry = Entry.objects.filter(status=Entry.PUBLISHED).exclude(index_number=None).filter(attachments=None).first()
+    with django_assert_num_queries(3):
+        assert client.get(entry.get_absolute_url()).status_code == 200
+    Attachment.objects.create(entry=entry, file="attachments/通知.pdf", name="通知.pdf", content_type="application/pdf",
+                              size=1024, sha256="0" * 64)
+    with django_assert_num_queries(3):
+        assert "通知.pdf" in client.get(entry.get_absolute_url()).content.decode()

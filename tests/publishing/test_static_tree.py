@@ -115,3 +115,32 @@ def test_the_site_profile_and_a_section_name_rerender_what_shows_them(published,
     assert "警务要闻" in (published / "catalog/section/news/index.html").read_text()
     assert "栏目：<a" in (page := (published / services.file_for(entry.get_absolute_url())).read_text())
     assert "警务要闻" in page
+
+
+def _attach(entry: Entry, name: str, redacted_of=None, order: int = 0):
+    from zwgk.catalog.models import Attachment
+
+    return Attachment.objects.create(entry=entry, file=f"attachments/{name}", name=name, content_type="application/pdf",
+                                     size=2048, sha256="0" * 64, redacted_of=redacted_of, order=order)
+
+
+def test_entry_pages_in_bulk_read_no_query_per_page_and_keep_the_attachment_rule(
+        demo, site_dir, live, django_assert_max_num_queries):
+    """The bulk renderer reads attachments prefetched per chunk (not one query per page) and still
+    shows for 此件删减后公开 only the redacted versions, in order: the live page's bytes."""
+    entries = list(Entry.objects.filter(status=Entry.PUBLISHED).exclude(index_number=None).order_by("id"))
+    plain, redacted = entries[0], entries[1]
+    _attach(plain, "第二份.pdf", order=2)
+    _attach(plain, "第一份.pdf")
+    Entry.objects.filter(pk=redacted.pk).update(disclosure_attribute=Entry.REDACTED, redacted_body="<p>删减后</p>")
+    _attach(redacted, "删减后.pdf", redacted_of=_attach(redacted, "原件.pdf"))
+    chunk = [(e.pk, e.index_number) for e in entries]
+    with django_assert_max_num_queries(6):  # the entries, their attachments, the profile, the fingerprints
+        assert services._render_entry_chunks([chunk]) == len(entries)
+    for entry in (plain, redacted):
+        url = entry.get_absolute_url()
+        assert (site_dir / services.file_for(url)).read_bytes() == live(url)
+    plain_page = (site_dir / services.file_for(plain.get_absolute_url())).read_text()
+    assert plain_page.index("第一份.pdf") < plain_page.index("第二份.pdf")
+    redacted_page = (site_dir / services.file_for(redacted.get_absolute_url())).read_text()
+    assert "删减后.pdf" in redacted_page and "原件.pdf" not in redacted_page

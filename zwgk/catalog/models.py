@@ -110,9 +110,9 @@ class Section(models.Model):
         return self.name
 
     def get_absolute_url(self) -> str:
-        from django.urls import reverse
+        from zwgk.core.reversing import cached_reverse
 
-        return self.link or reverse("catalog:section", args=[self.code])
+        return self.link or cached_reverse("catalog:section", self.code)
 
 
 class EntryQuerySet(models.QuerySet):

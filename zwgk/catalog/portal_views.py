@@ -29,14 +29,15 @@ from zwgk.catalog import search, selectors
 from zwgk.catalog.models import Category, Entry, Section
 from zwgk.core.errors import InvalidInput
 from zwgk.core.exports import safe_record
+from zwgk.core.reversing import cached_reverse
 
 # Sections whose page is a service of another app: their list page links there.
 SERVICE_LINKS = {"apply": ("/apply/", "在线提交政府信息公开申请"), "mailbox": ("/mailbox/", "给厅长写信")}
 
 
 def _crumbs(*tail: tuple[str, str | None]) -> list[tuple[str, str | None]]:
-    return [("网站首页", reverse("portal:home")), ("警务公开", reverse("portal:channel", args=["disclosure"])),
-            ("信息公开目录", reverse("catalog:index")), *tail]
+    return [("网站首页", cached_reverse("portal:home")), ("警务公开", cached_reverse("portal:channel", "disclosure")),
+            ("信息公开目录", cached_reverse("catalog:index")), *tail]
 
 
 def _options(choices: list[tuple[str, str]], selected: object, empty: str) -> SafeString:
@@ -116,14 +117,14 @@ def entry_context(entry: Entry) -> dict[str, object]:
     return {
         "nav": "disclosure", "entry": entry, "body": entry.public_body,
         "crumbs": _crumbs(("正文", None)), "section_url": entry.section.get_absolute_url(),
-        "attachments": list(selectors.public_attachments(entry)) if entry.status == Entry.PUBLISHED else [],
+        "attachments": selectors.public_attachment_list(entry) if entry.status == Entry.PUBLISHED else [],
     }
 
 
 @require_GET
 def item(request: HttpRequest, index_number: str) -> HttpResponse:
     """An entry's page as on the seed page: metadata block, title, publisher, body, attachments."""
-    entry = selectors.entry_by_index_number(index_number)
+    entry = selectors.entry_page(index_number)
     if entry is None:
         raise Http404
     context = entry_context(entry)

@@ -154,17 +154,21 @@ def publish_entries(processes: int = 1) -> int:
 
 
 def _render_entry_chunks(chunks: list[list[tuple[int, str]]]) -> int:
-    """Entry pages in bulk: one query per chunk, the template compiled once, the site profile read
-    once, and the live view's own context (``catalog.views.entry_context``) rendered for an
-    anonymous request of the entry's URL: the bytes the live page answers (a test compares them)."""
+    """Entry pages in bulk: two queries per chunk (the entries with the live page's own fields,
+    ``selectors.page_entries``, and their attachments; none per page: ``public_attachment_list``
+    reads the prefetched ones), the template compiled once, the site profile read once (its
+    furniture rendered once: ``portal/templatetags/furniture.py``), and the live view's own context
+    (``catalog.portal_views.entry_context``) rendered for an anonymous request of the entry's URL:
+    the bytes the live page answers (a test compares them)."""
     from django.contrib.auth.models import AnonymousUser
+    from django.db.models import Prefetch
     from django.template.loader import get_template
     from django.test import RequestFactory
     from django.utils import translation
 
-    from zwgk.catalog.models import Entry
+    from zwgk.catalog.models import Attachment, Entry
     from zwgk.catalog.portal_views import entry_context
-    from zwgk.catalog.selectors import LARGE_FIELDS
+    from zwgk.catalog.selectors import page_entries
     from zwgk.core.models import frozen_site
 
     renderer = Renderer()
@@ -174,9 +178,9 @@ def _render_entry_chunks(chunks: list[list[tuple[int, str]]]) -> int:
     anonymous = AnonymousUser()
     with frozen_site(), translation.override(settings.LANGUAGE_CODE):
         for chunk in chunks:
-            entries = (Entry.objects.select_related("section", "category", "department", "replaced_by")
-                       .defer(*LARGE_FIELDS, "replaced_by__search_tokens", "replaced_by__body")
-                       .prefetch_related("attachments").filter(pk__in=[pk for pk, _ in chunk], status=Entry.PUBLISHED))
+            attachments = Prefetch("attachments", queryset=Attachment.objects.defer("text"))
+            entries = (page_entries().prefetch_related(attachments)
+                       .filter(pk__in=[pk for pk, _ in chunk], status=Entry.PUBLISHED))
             for entry in entries:
                 url = pages.entry_url(entry.index_number)
                 request = factory.get(url, secure=split.scheme == "https")
