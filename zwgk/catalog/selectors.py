@@ -215,10 +215,15 @@ def entry_page(index_number: str) -> Entry | None:
     return next(iter(found), None)
 
 
+def _public_are_originals(entry: Entry) -> bool:
+    """Whether the public gets the files themselves (True) or only their redacted versions."""
+    return entry.disclosure_attribute != Entry.REDACTED
+
+
 def public_attachments(entry: Entry) -> QuerySet[Attachment]:
     """The attachments the public may have (Art. 5, 26): for 此件删减后公开 only the redacted versions,
     never an original; otherwise the files themselves."""
-    return entry.attachments.filter(redacted_of__isnull=entry.disclosure_attribute != Entry.REDACTED)
+    return entry.attachments.filter(redacted_of__isnull=_public_are_originals(entry))
 
 
 def public_attachment_list(entry: Entry) -> list[Attachment]:
@@ -228,7 +233,7 @@ def public_attachment_list(entry: Entry) -> list[Attachment]:
     prefetched = getattr(entry, "_prefetched_objects_cache", {}).get("attachments")
     if prefetched is None:
         return list(public_attachments(entry))
-    originals = entry.disclosure_attribute != Entry.REDACTED
+    originals = _public_are_originals(entry)
     return [a for a in prefetched if (a.redacted_of_id is None) == originals]
 
 

@@ -24,9 +24,13 @@ MAX_RETRIES = 5
 logger = logging.getLogger(__name__)
 
 
+def _eager() -> bool:
+    return bool(getattr(settings, "CELERY_TASK_ALWAYS_EAGER", False))
+
+
 def after_commit(task: Any, *args: Any, description: str) -> None:
     """Run the Celery ``task`` with ``args`` after the current transaction commits."""
-    if not getattr(settings, "CELERY_TASK_ALWAYS_EAGER", False):
+    if not _eager():
         transaction.on_commit(lambda: task.delay(*args))
         return
 
@@ -37,10 +41,6 @@ def after_commit(task: Any, *args: Any, description: str) -> None:
             logger.exception("%s failed", description)
 
     transaction.on_commit(run_here)
-
-
-def _eager() -> bool:
-    return bool(getattr(settings, "CELERY_TASK_ALWAYS_EAGER", False))
 
 
 def queue_after_commit(task: Any, item_id: int, *, queue: str, description: str) -> None:
