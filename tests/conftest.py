@@ -18,9 +18,22 @@ def _fresh_cache() -> None:
 
 
 @pytest.fixture
-def demo(db) -> None:
-    """The demo data of API.md (departments, accounts, sections, site furniture)."""
-    call_command("load_demo", stdout=open("/dev/null", "w"))
+def demo(request, db) -> None:
+    """The demo data of API.md (departments, accounts, sections, site furniture): loaded once per
+    state and copied back after (tests.support.snapshot), but in transactional tests and where
+    the load publishes the static tree."""
+    from django.conf import settings
+
+    from tests.support import snapshot
+
+    def load() -> None:
+        call_command("load_demo", stdout=open("/dev/null", "w"))
+
+    transactional = {"transactional_db", "live_server"} & set(request.fixturenames)
+    if transactional or settings.ZWGK_PUBLISH_ON_CHANGE:
+        load()
+    else:
+        snapshot.load_demo(load)
 
 
 @pytest.fixture
@@ -92,15 +105,17 @@ def reference_data(transactional_db):
     from django.db.migrations.operations import RunPython
 
     loader = MigrationLoader(connection, ignore_no_migrations=True)
+    plan: dict[tuple[str, str], None] = {}  # each migration once, in dependency order
     for key in loader.graph.leaf_nodes():
-        for app_label, name in loader.graph.forwards_plan(key):
-            migration = loader.disk_migrations.get((app_label, name))
-            if migration is None or not type(migration).__module__.startswith("zwgk."):
-                continue
-            for operation in migration.operations:
-                if isinstance(operation, RunPython):
-                    with connection.schema_editor(atomic=False) as editor:
-                        operation.code(apps, editor)
+        plan.update(dict.fromkeys(loader.graph.forwards_plan(key)))
+    for app_label, name in plan:
+        migration = loader.disk_migrations.get((app_label, name))
+        if migration is None or not type(migration).__module__.startswith("zwgk."):
+            continue
+        for operation in migration.operations:
+            if isinstance(operation, RunPython):
+                with connection.schema_editor(atomic=False) as editor:
+                    operation.code(apps, editor)
 
 
 @pytest.fixture

@@ -9,6 +9,7 @@ import pytest
 from django.core import mail
 from django.core.management import call_command
 
+from tests.settings import TEST_REDIS_URL
 from zwgk.workbench.models import StaffAlert
 
 pytestmark = pytest.mark.django_db
@@ -69,7 +70,7 @@ def test_a_burst_of_events_is_alerted_by_one_drain_that_reads_each_list_once(
 
     settings.CELERY_TASK_ALWAYS_EAGER = False
     settings.CACHES = {"default": {"BACKEND": "django_redis.cache.RedisCache",
-                                   "LOCATION": "redis://127.0.0.1:6379/15"}}
+                                   "LOCATION": TEST_REDIS_URL}}
     redis = get_redis_connection()
     redis.delete(alerts.QUEUE)
     cache.delete(f"{alerts.QUEUE}:scheduled")

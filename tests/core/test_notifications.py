@@ -11,6 +11,7 @@ import pytest
 from django.core import mail
 
 from tests.applications.conftest import person
+from tests.settings import TEST_REDIS_URL
 from zwgk.core.sms import mobile_number
 from zwgk.events.models import Notification, NotificationText
 
@@ -111,7 +112,7 @@ def test_only_mainland_mobile_numbers_get_sms(phone, mobile):
 
 @pytest.fixture
 def redis_queue(settings, monkeypatch):
-    """Celery mode against the real Redis (database 15); runs scheduled with apply_async are recorded."""
+    """Celery mode against the real Redis (its test database); runs scheduled with apply_async are recorded."""
     from django.core.cache import cache
     from django_redis import get_redis_connection
 
@@ -119,7 +120,7 @@ def redis_queue(settings, monkeypatch):
 
     settings.CELERY_TASK_ALWAYS_EAGER = False
     settings.CACHES = {"default": {"BACKEND": "django_redis.cache.RedisCache",
-                                   "LOCATION": "redis://127.0.0.1:6379/15"}}
+                                   "LOCATION": TEST_REDIS_URL}}
     get_redis_connection().delete(notify.QUEUE)
     cache.clear()
     scheduled: list[dict] = []

@@ -3,10 +3,10 @@
 import pytest
 from django.core.cache.backends.redis import RedisCache
 
+from tests.settings import TEST_REDIS_URL as REDIS
 from zwgk.celery import app
 
 pytestmark = pytest.mark.redis
-REDIS = "redis://127.0.0.1:6379/15"
 
 
 def test_redis_cache_round_trip():

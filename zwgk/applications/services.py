@@ -422,14 +422,11 @@ def _limit(application: Application, name: str) -> int:
     return workdays.limit(name, application.policy_profile)
 
 
-# The period to supplement when a profile does not set ``supplement_days`` (migration 0009 sets it).
-SUPPLEMENT_DAYS = 15
-
-
 def supplement_days(application: Application) -> int:
-    """Working days from the notice to supplement: the profile's ``supplement_days``. The seed is
-    silent; the national regulation (Art. 30) asks for a reasonable period."""
-    return int(workdays.policy(application.policy_profile).limits.get("supplement_days", SUPPLEMENT_DAYS))
+    """Working days from the notice to supplement: the profile's ``supplement_days`` (migration
+    0009 sets it in every profile). The seed is silent; the national regulation (Art. 30) asks for
+    a reasonable period."""
+    return _limit(application, "supplement_days")
 
 
 def _text(value: Any, field: str, label: str, *, required: bool = True, max_length: int = 5000) -> str:
