@@ -35,3 +35,21 @@ def test_demo_data_is_refused_in_production(db, settings):
     settings.PRODUCTION = True
     with pytest.raises(CommandError, match="生产环境"):
         call_command("load_demo")
+
+
+def test_the_demo_cases_are_alerted_to_staff_in_one_run_at_the_end(db, monkeypatch,
+                                                                   django_capture_on_commit_callbacks):
+    """In the embedded default a run per case event computed every concerned person's to-do list
+    some 150 times in one load; gathered, it is one run over all the demo events."""
+    from zwgk.events.models import Event
+    from zwgk.workbench import alerts
+    from zwgk.workbench.models import StaffAlert
+
+    runs: list[list[int]] = []
+    alert_events = alerts.alert_events
+    monkeypatch.setattr(alerts, "alert_events", lambda ids: runs.append(ids) or alert_events(ids))
+    with django_capture_on_commit_callbacks(execute=True):
+        call_command("load_demo", stdout=open("/dev/null", "w"))
+    case_events = Event.objects.filter(content_type__app_label__in=["applications", "interaction"])
+    assert len(runs) == 1 and set(runs[0]) == set(case_events.values_list("pk", flat=True))
+    assert StaffAlert.objects.exists()

@@ -11,6 +11,9 @@ submissions becomes a few tasks instead of one per submission (issue 11, intake 
 from __future__ import annotations
 
 import logging
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from typing import Any
 
 from django.conf import settings
@@ -22,6 +25,9 @@ RETRY_DELAY_SECONDS = 60
 MAX_RETRIES = 5
 
 logger = logging.getLogger(__name__)
+
+# The runs a bulk job gathers in the embedded default (``batched``): task -> the ids it is to handle.
+_GATHERED: ContextVar[dict[Any, list[int]] | None] = ContextVar("gathered_runs", default=None)
 
 
 def _eager() -> bool:
@@ -46,10 +52,29 @@ def after_commit(task: Any, *args: Any, description: str) -> None:
 def queue_after_commit(task: Any, item_id: int, *, queue: str, description: str) -> None:
     """After the commit, have ``task(ids)`` handle ``item_id``: at once in-process in the embedded
     default; with Celery, through the Redis set ``queue`` that ``task()`` empties (``take_queued``)."""
-    if _eager():
-        after_commit(task, [item_id], description=description)
-    else:
+    if not _eager():
         transaction.on_commit(lambda: enqueue(task, queue, [item_id]), robust=True)
+    elif (gathered := _GATHERED.get()) is not None:
+        gathered.setdefault(task, []).append(item_id)
+    else:
+        after_commit(task, [item_id], description=description)
+
+
+@contextmanager
+def batched() -> Iterator[None]:
+    """In the embedded default, a bulk job's queued work runs once at its end, each task with all
+    its ids, as a Celery worker takes a burst from the queue: loading the demo data writes some 150
+    case events, and a staff alert run per event computes every concerned person's to-do list each
+    time (tens of seconds in all). An id whose transaction was rolled back meanwhile is passed
+    too; the tasks skip events that do not exist."""
+    gathered: dict[Any, list[int]] = {}
+    token = _GATHERED.set(gathered)
+    try:
+        yield
+    finally:
+        _GATHERED.reset(token)
+    for task, ids in gathered.items():
+        after_commit(task, ids, description=f"{task.name} for {len(ids)} events")
 
 
 def enqueue(task: Any, queue: str, ids: list[int], delay: int = QUEUE_DELAY_SECONDS) -> None:

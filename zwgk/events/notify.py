@@ -69,11 +69,14 @@ def notify_each(event_ids: list[int]) -> tuple[int, list[int]]:
 
 
 def notify(event_id: int) -> list[Notification]:
-    """Send the texts for one event to the case's mobile number and e-mail address."""
+    """Send the texts for one event to the case's mobile number and e-mail address (none for an
+    event that is not there: its transaction was rolled back after it was gathered, ``batched``)."""
     from zwgk.core.models import current_site
     from zwgk.core.sms import mobile_number, send_sms
 
-    event = Event.objects.select_related("content_type").get(pk=event_id)
+    event = Event.objects.select_related("content_type").filter(pk=event_id).first()
+    if event is None:
+        return []
     code = text_for(event)
     text = NotificationText.objects.filter(pk=code, active=True).first() if code else None
     case = event.content_type.get_object_for_this_type(pk=event.object_id) if text else None

@@ -6,6 +6,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
+from zwgk.core import background
 from zwgk.core.discovery import app_modules
 
 
@@ -15,7 +16,8 @@ class Command(BaseCommand):
     def handle(self, *args: object, **options: object) -> None:
         if settings.PRODUCTION:
             raise CommandError("生产环境（ZWGK_ENV=production）不载入演示数据。")
-        for config, module in app_modules("demo"):
-            with transaction.atomic():
-                summary = module.load()
-            self.stdout.write(f"{config.verbose_name}：{summary}")
+        with background.batched():  # the staff alerts and receipts of the demo cases: one run at the end
+            for config, module in app_modules("demo"):
+                with transaction.atomic():
+                    summary = module.load()
+                self.stdout.write(f"{config.verbose_name}：{summary}")
