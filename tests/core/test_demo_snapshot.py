@@ -17,5 +17,5 @@ def test_the_copied_back_demo_data_is_the_demo_data_as_loaded():
     transaction.savepoint_rollback(point)
     assert snapshot.all_rows() == before
 
-    snapshot.Recording({table: rows for table, rows in loaded.items() if rows != before[table]}).restore()
+    snapshot.Recording.between(before, loaded).restore()
     assert snapshot.all_rows() == loaded

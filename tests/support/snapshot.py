@@ -82,6 +82,10 @@ def _label(table: Table) -> str:
 class Recording:
     changed: Rows  # the tables the load changed, whole, as it left them
 
+    @classmethod
+    def between(cls, before: Rows, after: Rows) -> Recording:
+        return cls({table: rows for table, rows in after.items() if rows != before[table]})
+
     def restore(self) -> None:
         """Write the recorded tables back as they were: raw inserts, so no ``auto_now`` field and
         no ``save()`` override touches them; the sequences follow the inserted keys."""
@@ -125,5 +129,4 @@ def load_demo(load: Any) -> None:
         recording.restore()
         return
     load()
-    after = all_rows()
-    _recordings[key] = Recording({model: rows for model, rows in after.items() if rows != before[model]})
+    _recordings[key] = Recording.between(before, all_rows())
