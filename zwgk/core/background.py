@@ -66,15 +66,16 @@ def batched() -> Iterator[None]:
     its ids, as a Celery worker takes a burst from the queue: loading the demo data writes some 150
     case events, and a staff alert run per event computes every concerned person's to-do list each
     time (tens of seconds in all). An id whose transaction was rolled back meanwhile is passed
-    too; the tasks skip events that do not exist."""
+    too; the tasks skip events that do not exist. When the job fails part-way, what it committed
+    before is still handled."""
     gathered: dict[Any, list[int]] = {}
     token = _GATHERED.set(gathered)
     try:
         yield
     finally:
         _GATHERED.reset(token)
-    for task, ids in gathered.items():
-        after_commit(task, ids, description=f"{task.name} for {len(ids)} events")
+        for task, ids in gathered.items():
+            after_commit(task, ids, description=f"{task.name} for {len(ids)} events")
 
 
 def enqueue(task: Any, queue: str, ids: list[int], delay: int = QUEUE_DELAY_SECONDS) -> None:
