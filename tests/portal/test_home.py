@@ -11,9 +11,33 @@ def test_home_shows_the_main_navigation_in_chinese(client, demo):
 
 
 def test_footer_carries_the_site_data(client, demo):
-    SiteProfile.objects.update(phone="0951-6136088", icp_number="宁ICP备99999999号")
+    client.get("/")  # the profile is now in the cache
+    site = SiteProfile.objects.get()
+    site.phone, site.icp_number = "0951-6136088", "宁ICP备99999999号"
+    site.save()
     html = client.get("/").content.decode()
     assert "联系电话：0951-6136088" in html and "宁ICP备99999999号" in html and "网站标识码：6400000032" in html
+
+
+def test_the_site_profile_is_read_once_then_from_the_cache(client, demo, django_assert_num_queries):
+    from django.core.cache import cache
+
+    from zwgk.core.models import current_site
+
+    cache.clear()
+    with django_assert_num_queries(1):
+        current_site()
+    with django_assert_num_queries(0):
+        name = current_site().name
+    assert name == SiteProfile.objects.get().name
+
+
+def test_the_home_page_on_a_cache_miss_reads_the_sections_once_and_the_newest_in_one_query(
+        client, demo, django_assert_num_queries):
+    client.get("/")
+    with django_assert_num_queries(2):
+        html = client.get("/?from=bench").content.decode()
+    assert "信息公开目录" in html and "政府信息公开指南" in html
 
 
 def test_a_new_visitor_is_counted_once_in_the_cache_not_the_database(client, demo, django_assert_num_queries):

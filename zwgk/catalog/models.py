@@ -201,11 +201,11 @@ class Entry(Deadline):
         return self.title
 
     def get_absolute_url(self) -> str:
-        from django.urls import reverse
+        from zwgk.core.reversing import cached_reverse
 
         if self.index_number:
-            return reverse("catalog:item", args=[self.index_number])
-        return reverse("catalog_wb:detail", args=[self.pk])
+            return cached_reverse("catalog:item", self.index_number)
+        return cached_reverse("catalog_wb:detail", self.pk)
 
     @property
     def public_body(self) -> str:

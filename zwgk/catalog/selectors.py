@@ -10,11 +10,12 @@ from typing import Any
 
 from django.core.cache import cache
 from django.db import connection
-from django.db.models import Max, Min, Q, QuerySet
+from django.db.models import Exists, Max, Min, OuterRef, Q, QuerySet
 from django.utils import timezone
 
 from zwgk.catalog import search
 from zwgk.catalog.models import Attachment, Category, Entry, Section
+from zwgk.core.compiled import CompiledQuery
 from zwgk.org.permissions import can
 from zwgk.workdays import services as workdays
 
@@ -208,11 +209,19 @@ def page_entries() -> QuerySet[Entry]:
     return Entry.objects.select_related("section", "category", "replaced_by").only(*PAGE_FIELDS).order_by()
 
 
+_ENTRY_PAGE = CompiledQuery(lambda index_number: (
+    page_entries().annotate(has_attachments=Exists(Attachment.objects.filter(entry=OuterRef("pk"))))
+    .filter(index_number=index_number, status__in=[Entry.PUBLISHED, Entry.WITHDRAWN])[:1]
+))
+
+
 def entry_page(index_number: str) -> Entry | None:
-    """``entry_by_index_number`` for the entry's public page: only the fields the page shows. The
-    index number is unique: no ORDER BY."""
-    found = page_entries().filter(index_number=index_number, status__in=[Entry.PUBLISHED, Entry.WITHDRAWN])[:1]
-    return next(iter(found), None)
+    """``entry_by_index_number`` for the entry's public page: only the fields the page shows, and
+    whether it has attachments (most have none: no second query). The index number is unique: no
+    ORDER BY. Compiled once (``core.compiled``): the page's one query, built and compiled, cost
+    more than the rest of the page."""
+    found = _ENTRY_PAGE(index_number)
+    return found[0] if found else None
 
 
 def _public_are_originals(entry: Entry) -> bool:
@@ -231,6 +240,8 @@ def public_attachment_list(entry: Entry) -> list[Attachment]:
     entry was loaded with it (static publishing loads a chunk of entries in one query: no query
     per page), else from the database. Same rule, same order (``Attachment.Meta.ordering``)."""
     prefetched = getattr(entry, "_prefetched_objects_cache", {}).get("attachments")
+    if prefetched is None and not getattr(entry, "has_attachments", True):
+        return []  # ``entry_page`` asked in its own query: most entries have none (no second query)
     if prefetched is None:
         return list(public_attachments(entry))
     originals = _public_are_originals(entry)
@@ -245,15 +256,30 @@ def public_attachment(pk: int) -> Attachment | None:
     return found
 
 
-def newest(section_codes: list[str], per_section: int = 8) -> dict[str, list[Entry]]:
-    """The newest published entries of each section (the portal's home page)."""
-    result: dict[str, list[Entry]] = {}
-    for section in Section.objects.filter(code__in=section_codes):
-        result[section.code] = list(
-            Entry.objects.filter(section=section, status=Entry.PUBLISHED)
-            .only("title", "index_number", "published_on", "section_id")
-            .order_by("-published_on", "-id")[:per_section]
-        )
+NEWEST_FIELDS = ("id", "title", "index_number", "published_on", "section_id")
+
+
+def newest(limits: dict[int, int]) -> dict[int, list[Entry]]:
+    """The newest published entries of each section, as many as ``limits`` gives per section id
+    (the portal's home page). One statement for all: a UNION ALL of one ``ORDER BY … LIMIT`` per
+    section, each an index descent along ``entry_section_date``. The ORM cannot say it (SQLite
+    refuses LIMIT in a compound's arms unless each is wrapped in a subquery, which Django does
+    not do), and a window function would rank every published entry of those sections."""
+    result: dict[int, list[Entry]] = {pk: [] for pk in limits}
+    if not limits:
+        return result
+    table, quote = Entry._meta.db_table, connection.ops.quote_name
+    columns = ", ".join(quote(c) for c in NEWEST_FIELDS)
+    arm = (f"SELECT * FROM (SELECT {columns} FROM {quote(table)} WHERE section_id = %s AND status = %s "
+           f"ORDER BY published_on DESC, id DESC LIMIT %s) AS s{{n}}")
+    sql = " UNION ALL ".join(arm.format(n=n) for n in range(len(limits)))
+    params: list[Any] = []
+    for pk, limit in limits.items():
+        params += [pk, Entry.PUBLISHED, limit]
+    for entry in Entry.objects.raw(sql, params):
+        result[entry.section_id].append(entry)
+    for entries in result.values():  # a compound keeps no order: each section's, newest first
+        entries.sort(key=lambda e: (e.published_on, e.pk), reverse=True)
     return result
 
 

@@ -12,6 +12,7 @@ from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 
 from zwgk.catalog.models import Section
+from zwgk.core.compiled import CompiledQuery
 from zwgk.core.models import SiteProfile
 from zwgk.portal.context_processors import CARE_COOKIE
 
@@ -35,9 +36,12 @@ class Channel:
     sections: list[SectionLink] = field(default_factory=list)
 
 
-def _channels() -> dict[str, Channel]:
+_SECTIONS = CompiledQuery(lambda: Section.objects.select_related("department"))
+
+
+def _channels(sections: list[Section] | None = None) -> dict[str, Channel]:
     channels = {code: Channel(code, name) for code, name in Section.CHANNELS}
-    for section in Section.objects.select_related("department"):
+    for section in _SECTIONS() if sections is None else sections:
         channels[section.channel].sections.append(
             SectionLink(section.code, section.name, section.get_absolute_url(), section.description, section.department)
         )
@@ -66,24 +70,38 @@ def visits(request: HttpRequest) -> HttpResponse:
 
 # The main sections whose newest entries the home page shows.
 HOME_SECTIONS = ["news", "notices", "announcements", "regulations"]
+NEWEST_PER_SECTION = 8
 
 
-def _newest_sections() -> list[dict]:
+@dataclass
+class HomeData:
+    """What the home page shows besides the furniture: every section (the channels), the newest
+    entries of the main ones, and the disclosure guide's newest entry (for its link only). Three
+    queries: the sections once, then one statement for the newest of every main section and the
+    guide (issue 11: the home page rendered on a cache miss read the sections three times and ran a
+    query per section)."""
+
+    channels: list[Channel]
+    newest: list[dict]
+    guide: object
+
+
+def _home_data() -> HomeData:
     from zwgk.catalog import selectors
 
-    newest = selectors.newest(HOME_SECTIONS, per_section=8)
-    sections = {s.code: s for s in Section.objects.filter(code__in=HOME_SECTIONS)}
-    return [{"section": sections[code], "entries": newest.get(code, [])} for code in HOME_SECTIONS if code in sections]
-
-
-def _guide_link():
-    """The disclosure guide's newest entry, for its link only (id and index number): the page
-    needs no body, section or category, which ``selectors.guide`` joins and reads for the guide's
-    own page (issue 11: the home page rendered on a cache miss)."""
-    from zwgk.catalog.models import Entry
-
-    return (Entry.objects.filter(status=Entry.PUBLISHED, section__code="guide").only("id", "index_number")
-            .order_by("-published_on", "-id").first())
+    sections = _SECTIONS()
+    by_code = {s.code: s for s in sections}
+    shown = [by_code[code] for code in HOME_SECTIONS if code in by_code]
+    limits = {s.pk: NEWEST_PER_SECTION for s in shown}
+    if "guide" in by_code:
+        limits[by_code["guide"].pk] = 1
+    newest = selectors.newest(limits)
+    guide = by_code.get("guide")
+    return HomeData(
+        channels=list(_channels(sections).values()),
+        newest=[{"section": s, "entries": newest[s.pk]} for s in shown],
+        guide=(newest[guide.pk] or [None])[0] if guide else None,
+    )
 
 
 HOME_CACHE_SECONDS = 10
@@ -119,16 +137,16 @@ def home(request: HttpRequest) -> HttpResponse:
     from zwgk.catalog import selectors
 
     care = request.COOKIES.get(CARE_COOKIE) == "1"
-    key = f"portal:home:{selectors.generation()}:{_home_fingerprint()}:{int(care)}"
-    html = cache.get(key) if not request.GET else None
+    key = None if request.GET else f"portal:home:{selectors.generation()}:{_home_fingerprint()}:{int(care)}"
+    html = cache.get(key) if key else None
     if html is None:
+        data = _home_data()
         html = render(
             request,
             "portal/home.html",
-            {"nav": "home", "channels": list(_channels().values()), "newest": _newest_sections(),
-             "guide": _guide_link()},
+            {"nav": "home", "channels": data.channels, "newest": data.newest, "guide": data.guide},
         ).content
-        if not request.GET:
+        if key:
             cache.set(key, html, HOME_CACHE_SECONDS)
     return HttpResponse(html)
 

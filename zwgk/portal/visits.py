@@ -15,8 +15,13 @@ from zwgk.core.models import SiteProfile, current_site
 VISITS_KEY = "portal:visits"
 
 
+def _saved_total() -> int:
+    """The total last written to the profile, from the database (the cached profile may lag)."""
+    return SiteProfile.objects.order_by("pk").values_list("visits", flat=True).first() or 0
+
+
 def _seed() -> None:
-    cache.add(VISITS_KEY, current_site().visits, None)
+    cache.add(VISITS_KEY, _saved_total(), None)
 
 
 def count_visitor() -> int:
@@ -39,8 +44,6 @@ def total() -> int:
 @shared_task(name="portal.save_visits")
 def save_visits() -> int:
     """Write the counted total to the site profile (never lowering it)."""
-    site = current_site()
     count = total()
-    if site.pk and count > site.visits:
-        SiteProfile.objects.filter(pk=site.pk, visits__lt=count).update(visits=count)
+    SiteProfile.objects.filter(pk=current_site().pk, visits__lt=count).update(visits=count)
     return count
