@@ -62,7 +62,6 @@ def test_the_digest_setting_sends_one_mail_a_day(register, act, handler, setting
 def test_a_burst_of_events_is_alerted_by_one_drain_that_reads_each_list_once(
         register, act, handler, settings, monkeypatch, django_capture_on_commit_callbacks):
     """With Celery, events queue in Redis and one scheduled task alerts them all (issue 11)."""
-    from django.core.cache import cache
     from django_redis import get_redis_connection
 
     from zwgk.core.background import QUEUE_DELAY_SECONDS
@@ -72,8 +71,7 @@ def test_a_burst_of_events_is_alerted_by_one_drain_that_reads_each_list_once(
     settings.CACHES = {"default": {"BACKEND": "django_redis.cache.RedisCache",
                                    "LOCATION": TEST_REDIS_URL}}
     redis = get_redis_connection()
-    redis.delete(alerts.QUEUE)
-    cache.delete(f"{alerts.QUEUE}:scheduled")
+    redis.delete(alerts.QUEUE, f"{alerts.QUEUE}:scheduled")
     scheduled = []
     monkeypatch.setattr(tasks.alert_staff, "apply_async", lambda **kw: scheduled.append(kw))
     monkeypatch.setattr("zwgk.events.tasks.notify_citizen.apply_async", lambda **kw: None)

@@ -79,11 +79,14 @@ def batched() -> Iterator[None]:
 
 
 def enqueue(task: Any, queue: str, ids: list[int], delay: int = QUEUE_DELAY_SECONDS) -> None:
-    """Add ``ids`` to ``queue`` and schedule one run of ``task`` unless one is already due."""
+    """Add ``ids`` to ``queue`` and schedule one run of ``task`` unless one is already due: the
+    insertion and the mark ``{queue}:scheduled`` (set if absent) in one round trip to Redis."""
     from django_redis import get_redis_connection
 
-    get_redis_connection().sadd(queue, *ids)
-    if cache.add(f"{queue}:scheduled", 1, timeout=delay * 10):
+    pipe = get_redis_connection().pipeline(transaction=False)
+    pipe.sadd(queue, *ids)
+    pipe.set(f"{queue}:scheduled", 1, ex=delay * 10, nx=True)
+    if pipe.execute()[1]:
         task.apply_async(countdown=delay)
 
 
@@ -92,8 +95,8 @@ def take_queued(queue: str) -> list[int]:
     the next run and none is left waiting."""
     from django_redis import get_redis_connection
 
-    cache.delete(f"{queue}:scheduled")
     client = get_redis_connection()
+    client.delete(f"{queue}:scheduled")
     ids: list[int] = []
     while batch := client.spop(queue, 1000):
         ids.extend(int(i) for i in batch)

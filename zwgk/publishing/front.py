@@ -134,9 +134,9 @@ def main() -> int:
                      "--workers", os.environ.get("WORKERS", "4"), "--preload", "--access-logfile", "-"],
     }
     if settings.REDIS_URL:
-        # Niced below gunicorn (as Nice=10 in deploy/systemd): in a burst the cores answer the
+        # Niced below gunicorn (as Nice=19 in deploy/systemd): in a burst the cores answer the
         # citizens first, and receipts and staff alerts follow from the queue (issue 11).
-        commands["celery worker"] = ["nice", "-n", "10", str(bin_dir / "celery"), "-A", "zwgk", "worker",
+        commands["celery worker"] = ["nice", "-n", "19", str(bin_dir / "celery"), "-A", "zwgk", "worker",
                                      "--loglevel", "INFO"]
         commands["celery beat"] = [str(bin_dir / "celery"), "-A", "zwgk", "beat", "--loglevel", "INFO",
                                    "--schedule", str(var_dir / "run" / "celerybeat-schedule")]
