@@ -8,8 +8,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from zwgk.core.compiled import CompiledQuery
 from zwgk.interaction.models import WordList
 from zwgk.org.models import OFFICE, Department, MessageRoute
+
+# Read on every message (compiled once, ``core.compiled``: issue 11, the intake's rate).
+_WORD_LISTS = CompiledQuery(lambda: WordList.objects.all())
+_ROUTES = CompiledQuery(lambda: MessageRoute.objects.select_related("department").filter(department__active=True))
 
 CYBER, INSPECTION = "cyber", "inspection"
 
@@ -21,7 +26,7 @@ def segment(text: str) -> set[str]:
 
 
 def word_lists() -> dict[str, list[str]]:
-    return {w.kind: w.word_list() for w in WordList.objects.all()}
+    return {w.kind: w.word_list() for w in _WORD_LISTS()}
 
 
 def find_words(text: str, words: list[str]) -> list[str]:
@@ -62,8 +67,7 @@ def suggest(kind: str, title: str, body: str, flags: dict[str, list[str]] | None
         return Suggestion(dept, "涉警投诉，由督察部门办理（第三十五条）", flags[WordList.POLICE])
     words = segment(text)
     best: tuple[int, int, MessageRoute, list[str]] | None = None
-    routes = MessageRoute.objects.select_related("department").filter(department__active=True)
-    for route in routes:
+    for route in _ROUTES():
         if route.kind and route.kind != kind:
             continue
         hits = [k for k in route.keyword_list() if k in words or k in text]

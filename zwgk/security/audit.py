@@ -14,6 +14,7 @@ from django.conf import settings
 from django.db import models, transaction
 from django.utils import timezone
 
+from zwgk.core.compiled import CompiledQuery
 from zwgk.security.context import CLIENT_IP
 from zwgk.security.models import AuditEntry, AuditHead, AuditKind, AuditResult
 
@@ -44,8 +45,12 @@ def entry_hash(entry: AuditEntry) -> str:
     return hashlib.sha256(payload.encode()).hexdigest()
 
 
+# Read, locked, by every audit entry (compiled once, ``core.compiled``: issue 11).
+_LOCKED_HEAD = CompiledQuery(lambda: AuditHead.objects.select_for_update().filter(pk=1))
+
+
 def _head() -> AuditHead:
-    head = AuditHead.objects.select_for_update().filter(pk=1).first()
+    head = next(iter(_LOCKED_HEAD()), None)
     if head is None:
         AuditHead.objects.get_or_create(pk=1)
         head = AuditHead.objects.select_for_update().get(pk=1)

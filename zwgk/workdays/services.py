@@ -17,6 +17,7 @@ from django.conf import settings
 from django.db import transaction
 from django.db.models import Count, Max
 
+from zwgk.core.compiled import CompiledQuery
 from zwgk.core.errors import InvalidInput
 from zwgk.events.services import record
 from zwgk.workdays import counting
@@ -125,7 +126,14 @@ def extend_due(obj: Deadline, more_days: int) -> None:
 def policy(profile: str | None = None) -> PolicyProfile:
     """The policy profile ``profile`` (the one a case was counted under), or the one in force
     (settings ``ZWGK_POLICY_PROFILE``; seed-2018 by default)."""
-    return PolicyProfile.objects.get(pk=profile or settings.ZWGK_POLICY_PROFILE)
+    found = _POLICY(profile or settings.ZWGK_POLICY_PROFILE)
+    if not found:
+        raise PolicyProfile.DoesNotExist(f"no policy profile {profile or settings.ZWGK_POLICY_PROFILE!r}")
+    return found[0]
+
+
+# Read by every submission's deadline (compiled once, ``core.compiled``: issue 11).
+_POLICY = CompiledQuery(lambda code: PolicyProfile.objects.filter(pk=code))
 
 
 def limit(name: str, profile: str | None = None) -> int:
