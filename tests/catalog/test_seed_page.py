@@ -107,3 +107,25 @@ def test_the_live_entry_page_reads_only_what_it_shows(client, demo, django_asser
                               size=1024, sha256="0" * 64)
     with django_assert_num_queries(2):
         assert "通知.pdf" in client.get(entry.get_absolute_url()).content.decode()
+
+
+def test_the_newest_entries_of_each_section_are_its_own_newest_first_and_no_more(demo):
+    """``selectors.newest``: one statement for several sections, each its own limit, the same
+    entries in the same order as one ORM query per section; a section without entries is empty."""
+    from zwgk.catalog import selectors
+    from zwgk.catalog.models import Entry, Section
+
+    sections = {s.code: s for s in Section.objects.all()}
+    limits = {sections["news"].pk: 3, sections["notices"].pk: 8, sections["guide"].pk: 1}
+    empty = Section.objects.exclude(pk__in=Entry.objects.values("section_id")).first()
+    if empty:
+        limits[empty.pk] = 5
+    found = selectors.newest(limits)
+    for pk, limit in limits.items():
+        expected = list(Entry.objects.filter(section_id=pk, status=Entry.PUBLISHED)
+                        .order_by("-published_on", "-id").values_list("pk", flat=True)[:limit])
+        assert [e.pk for e in found[pk]] == expected
+    assert len(found[sections["news"].pk]) == 3 and len(found[sections["guide"].pk]) == 1
+    if empty:
+        assert found[empty.pk] == []
+    assert selectors.newest({}) == {}
