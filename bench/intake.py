@@ -295,6 +295,36 @@ def cpu_per_submission(before: dict[int, tuple[str, float]], after: dict[int, tu
     return f"CPU ms per acknowledged submission: {1000 * total / acknowledged:.1f} ({parts})"
 
 
+class WaitSampler(threading.Thread):
+    """What the database's sessions are doing, sampled every 0.1 s during phase 1: on the CPU,
+    waiting for a row lock, for the WAL's fsync, for their gunicorn worker inside an open
+    transaction, or idle. Where the intake waits when the cores are not the limit."""
+
+    def __init__(self) -> None:
+        super().__init__(daemon=True)
+        self.samples = 0
+        self.states: dict[str, int] = {}
+        self.done = threading.Event()
+
+    def run(self) -> None:
+        import psycopg
+
+        sql = ("SELECT coalesce(wait_event_type || ':' || wait_event, 'cpu'), state FROM pg_stat_activity "
+               "WHERE datname = %s AND pid <> pg_backend_pid() AND backend_type = 'client backend'")
+        with psycopg.connect("postgresql://postgres@127.0.0.1:5432/postgres", autocommit=True) as conn:
+            while not self.done.wait(0.1):
+                self.samples += 1
+                for wait, state in conn.execute(sql, [DATABASE]).fetchall():
+                    key = "idle" if state == "idle" else ("in transaction, waiting for gunicorn"
+                                                          if state == "idle in transaction" else wait)
+                    self.states[key] = self.states.get(key, 0) + 1
+
+    def report(self) -> str:
+        parts = ", ".join(f"{name} {count / max(1, self.samples):.2f}" for name, count in
+                          sorted(self.states.items(), key=lambda item: -item[1]) if name != "idle")
+        return f"database sessions per sample ({self.samples} samples, idle ones left out): {parts}"
+
+
 def load_average() -> str:
     return " ".join(Path("/proc/loadavg").read_text().split()[:3])
 
@@ -326,13 +356,18 @@ def main() -> int:
         print(f"load average before: {load_average()}")
         first = Tally()
         cpu_before = cpu_by_program()
+        sampler = WaitSampler()
+        sampler.start()
         wall = run_load(args.seconds, args.clients, first)
+        sampler.done.set()
         cpu_after = cpu_by_program()
         rate = len(first.acknowledged) / wall
         print(f"phase 1: {len(first.acknowledged)} acknowledged in {wall:.1f} s = {rate:.0f}/s "
               f"with {args.clients} clients (refused {first.refused or 'none'}, connection errors {first.errors}); "
               f"load average {load_average()}")
         print(cpu_per_submission(cpu_before, cpu_after, max(1, len(first.acknowledged))))
+        sampler.join(5)
+        print(sampler.report())
         if args.no_crash:
             count, lost = verify(Tally(acknowledged=first.acknowledged + warm.acknowledged))
             print(f"durability: {count} acknowledged, {len(lost)} missing or altered in the database")
