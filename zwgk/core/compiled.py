@@ -10,7 +10,8 @@ objects), with the compiler Django made for the same queryset.
 
 A parameter is given to ``build`` as a placeholder string, which must reach the SQL as one
 parameter, unchanged (string fields compared for equality: an index number, a code). The plan is
-made once per database alias and reused by every thread: it is read, never changed.
+made once per database alias and reused by every thread: it is read, never changed (its compiler
+lends only its column converters; each call runs the SQL on the calling thread's connection).
 """
 
 from __future__ import annotations

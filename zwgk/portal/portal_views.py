@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass, field
+from typing import Any
 
 from django.conf import settings
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
@@ -11,7 +12,7 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 
-from zwgk.catalog.models import Section
+from zwgk.catalog.models import Entry, Section
 from zwgk.core.compiled import CompiledQuery
 from zwgk.core.models import SiteProfile
 from zwgk.portal.context_processors import CARE_COOKIE
@@ -76,14 +77,14 @@ NEWEST_PER_SECTION = 8
 @dataclass
 class HomeData:
     """What the home page shows besides the furniture: every section (the channels), the newest
-    entries of the main ones, and the disclosure guide's newest entry (for its link only). Three
+    entries of the main ones, and the disclosure guide's newest entry (for its link only). Two
     queries: the sections once, then one statement for the newest of every main section and the
     guide (issue 11: the home page rendered on a cache miss read the sections three times and ran a
     query per section)."""
 
     channels: list[Channel]
-    newest: list[dict]
-    guide: object
+    newest: list[dict[str, Any]]
+    guide: Entry | None
 
 
 def _home_data() -> HomeData:
@@ -113,8 +114,6 @@ def _home_fingerprint() -> str:
     the site's furniture (all but the visit count) and the highest catalog entry id."""
     global _FINGERPRINT_SQL
     from django.db import connection
-
-    from zwgk.catalog.models import Entry
 
     if _FINGERPRINT_SQL is None:
         columns = ", ".join(connection.ops.quote_name(f.column) for f in SiteProfile._meta.fields if f.name != "visits")
