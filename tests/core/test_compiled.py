@@ -29,6 +29,7 @@ def test_a_compiled_query_gives_the_orms_objects_for_each_new_value(demo, django
             [(e.section.name, e.category.name) for e in found]
         assert len(found) == len(expected) and all(_same(a, b) for a, b in zip(found, expected, strict=True))
     assert compiled("news")[0].published_on.year >= 2020  # converted as the ORM converts: a date
+    assert compiled.first("news").pk == _entries("news").first().pk and compiled.first("no-such-section") is None
 
 
 def test_a_compiled_query_without_parameters(demo):

@@ -220,8 +220,7 @@ def entry_page(index_number: str) -> Entry | None:
     whether it has attachments (most have none: no second query). The index number is unique: no
     ORDER BY. Compiled once (``core.compiled``): the page's one query, built and compiled, cost
     more than the rest of the page."""
-    found = _ENTRY_PAGE(index_number)
-    return found[0] if found else None
+    return _ENTRY_PAGE.first(index_number)
 
 
 def _public_are_originals(entry: Entry) -> bool:

@@ -66,6 +66,11 @@ class CompiledQuery(Generic[M]):
             found.append(obj)  # type: ignore[arg-type]
         return found
 
+    def first(self, *values: str, using: str = "default") -> M | None:
+        """The first object ``__call__`` gives, or None."""
+        found = self(*values, using=using)
+        return found[0] if found else None
+
     def _plan(self, arity: int, using: str) -> _Plan:
         placeholders = [f"\x00zwgk-parameter-{n}\x00" for n in range(arity)]
         queryset = self._build(*placeholders)

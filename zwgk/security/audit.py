@@ -50,7 +50,7 @@ _LOCKED_HEAD = CompiledQuery(lambda: AuditHead.objects.select_for_update().filte
 
 
 def _head() -> AuditHead:
-    head = next(iter(_LOCKED_HEAD()), None)
+    head = _LOCKED_HEAD.first()
     if head is None:
         AuditHead.objects.get_or_create(pk=1)
         head = AuditHead.objects.select_for_update().get(pk=1)

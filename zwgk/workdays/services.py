@@ -126,10 +126,11 @@ def extend_due(obj: Deadline, more_days: int) -> None:
 def policy(profile: str | None = None) -> PolicyProfile:
     """The policy profile ``profile`` (the one a case was counted under), or the one in force
     (settings ``ZWGK_POLICY_PROFILE``; seed-2018 by default)."""
-    found = _POLICY(profile or settings.ZWGK_POLICY_PROFILE)
-    if not found:
-        raise PolicyProfile.DoesNotExist(f"no policy profile {profile or settings.ZWGK_POLICY_PROFILE!r}")
-    return found[0]
+    code = profile or settings.ZWGK_POLICY_PROFILE
+    found = _POLICY.first(code)
+    if found is None:
+        raise PolicyProfile.DoesNotExist(f"no policy profile {code!r}")
+    return found
 
 
 # Read by every submission's deadline (compiled once, ``core.compiled``: issue 11).
