@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from playwright.sync_api import expect
+
 
 def switch(page, login, username: str) -> None:
     if page.get_by_role("button", name="退出").count():
@@ -102,7 +104,7 @@ def test_a_draft_with_personal_data_is_released_by_the_secrecy_office_finding_by
     page.goto("/workbench/")
     page.get_by_role("link", name="确认放行检查提示：关于悬赏通缉犯罪嫌疑人的通告").click()
     boxes = page.locator("input[name=accepted_findings]")
-    assert boxes.count() == 2
+    expect(boxes).to_have_count(2)  # retries while the page that the link opened is still loading
     for i in range(boxes.count()):
         boxes.nth(i).check()
     page.get_by_label("放行理由").fill("系公开悬赏通缉，依法公开")

@@ -11,6 +11,7 @@ from base64 import b32decode
 
 from django.core.management import call_command
 from django_otp.oath import totp
+from playwright.sync_api import expect
 
 
 def otp_code(page) -> str:  # type: ignore[no-untyped-def]
@@ -28,7 +29,7 @@ def change_password_and_enrol(page, old: str, new: str) -> None:  # type: ignore
     page.wait_for_url("**/workbench/otp/")
     page.get_by_label("身份验证器显示的6位动态口令").fill(otp_code(page))
     page.get_by_role("button", name="完成绑定").click()
-    assert page.locator(".backup-codes li").count() == 10
+    expect(page.locator(".backup-codes li")).to_have_count(10)
 
 
 def log_in(page, username: str, password: str) -> None:  # type: ignore[no-untyped-def]
