@@ -46,7 +46,7 @@ def test_draft_reviewed_by_head_and_secrecy_office_is_published(page, login):
     switch(page, login, "publicity_handler")
     page.goto(detail)
     page.get_by_role("button", name="发布").click()
-    assert "确认发布" in page.locator("h2").inner_text()
+    expect(page.locator("h2")).to_contain_text("确认发布")
     page.get_by_role("button", name="确认").click()
     assert page.locator(".status").inner_text() == "已发布"
     number = re.search(r"索引号 (\S+)。", page.get_by_role("status").inner_text()).group(1)

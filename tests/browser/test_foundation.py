@@ -1,5 +1,7 @@
 """The two faces in a real browser: the portal speaks Chinese; clerks log in to the workbench."""
 
+from playwright.sync_api import expect
+
 
 def test_home_page_renders_in_chinese(page, browser_demo):
     page.goto("/")
@@ -16,7 +18,7 @@ def test_care_mode_enlarges_type_without_javascript(browser, live_server, browse
     page = context.new_page()
     page.goto("/")
     page.get_by_role("link", name="关怀模式（大字体）").click()
-    assert page.locator("body").get_attribute("class") == "care"
+    expect(page.locator("body")).to_have_class("care")  # the page the link opened, not the one it left
     context.close()
 
 
