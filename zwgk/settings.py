@@ -190,10 +190,12 @@ CELERY_BEAT_SCHEDULE = {
     "staff-alerts": {"task": "workbench.daily_alerts", "schedule": crontab(hour=7, minute=30)},
     # Art. 40: the static tree is compared with its fingerprints every 5 minutes (manage.py tamper_check).
     "publishing-tamper-check": {"task": "publishing.tamper_check", "schedule": crontab(minute="*/5")},
-    # The visit counter lives in the cache; its total is written to the site profile now and then.
     # Art. 39: every link of the published portal is visited nightly (also: manage.py check_links).
     "publishing-check-links": {"task": "publishing.check_links", "schedule": crontab(hour=2, minute=30)},
+    # The visit counter lives in the cache; its total is written to the site profile now and then.
     "portal-save-visits": {"task": "portal.save_visits", "schedule": crontab(minute="*/5")},
+    # Receipts and notices whose place in the Redis queue was lost (a Redis restart) are sent.
+    "events-notify-missed": {"task": "events.notify_missed", "schedule": crontab(minute="*/10")},
 }
 # Staff alerts by e-mail: one per alert (default) or one digest a day (ZWGK_STAFF_DIGEST=1).
 ZWGK_STAFF_DIGEST = os.environ.get("ZWGK_STAFF_DIGEST", "0") == "1"

@@ -151,11 +151,44 @@ def test_a_receipt_that_fails_is_tried_again_five_times_then_given_up(api, gatew
     from zwgk.events.tasks import notify_citizen
 
     _apply(api, django_capture_on_commit_callbacks, email="")
-    monkeypatch.setattr(notify, "notify", lambda event_id: 1 / 0)
+    monkeypatch.setattr(notify, "notify", lambda event_id, recorded: 1 / 0)
     for _ in range(MAX_RETRIES + 1):
         notify_citizen()
     assert redis_queue[-1] == {"countdown": RETRY_DELAY_SECONDS}
     assert len(redis_queue) == 1 + MAX_RETRIES and get_redis_connection().scard(notify.QUEUE) == 0
+
+
+@pytest.mark.redis
+def test_a_receipt_lost_with_the_queue_is_sent_half_an_hour_later(api, gateway, redis_queue, monkeypatch,
+                                                                  django_capture_on_commit_callbacks):
+    from datetime import timedelta
+
+    from django.utils import timezone
+    from django_redis import get_redis_connection
+
+    from zwgk.events import notify
+    from zwgk.events.tasks import notify_missed
+
+    receipt = _apply(api, django_capture_on_commit_callbacks, email="")
+    get_redis_connection().delete(notify.QUEUE)  # what a restart of Redis does to the queue
+    assert notify_missed() == 0 and gateway.received == []  # the queue may still be at work
+    later = timezone.now() + notify.MISSED_AFTER + timedelta(minutes=1)
+    monkeypatch.setattr(timezone, "now", lambda: later)
+    assert notify_missed() == 1
+    assert [receipt["number"] in sms["text"] for sms in gateway.received] == [True]
+    assert notify_missed() == 0 and len(gateway.received) == 1
+
+
+def test_an_event_handled_twice_tells_the_citizen_once(api, gateway, django_capture_on_commit_callbacks):
+    """A second delivery of the task, or the sweep after the queue: the recorded channels are skipped."""
+    from zwgk.events.models import Event
+    from zwgk.events.notify import notify_each
+
+    _apply(api, django_capture_on_commit_callbacks)
+    event = Event.objects.get(action="submit")
+    assert sorted(Notification.objects.filter(event=event).values_list("channel", flat=True)) == ["email", "sms"]
+    assert notify_each([event.pk]) == (0, [])
+    assert len(gateway.received) == 1 and len(mail.outbox) == 1
 
 
 def test_the_e_mail_names_the_portal_once(api, settings, tmp_path, django_capture_on_commit_callbacks):

@@ -12,9 +12,12 @@ Each attempt is recorded as a ``Notification``; a failed gateway never fails the
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
+from collections import defaultdict
+from collections.abc import Callable, Collection
+from datetime import datetime, timedelta
 from typing import Any
 
+from django.contrib.contenttypes.models import ContentType
 from django.core.mail import send_mail
 
 from zwgk.core.background import queue_after_commit
@@ -22,6 +25,11 @@ from zwgk.events.models import Event, Notification, NotificationText
 
 logger = logging.getLogger(__name__)
 QUEUE = "zwgk:events:notify"  # with Celery: the Redis set of events whose citizen is to be told
+# An event this old without a notification record lost its place in the queue (``missed_events``):
+# well past the queue's run a second after the commit and its five retries a minute apart.
+MISSED_AFTER = timedelta(minutes=30)
+MISSED_WITHIN = timedelta(days=2)
+CHUNK = 100
 
 # (app label, model) -> [(test of the event, text code)]: the moments a citizen is told.
 Rule = tuple[Callable[[Event], bool], str]
@@ -57,20 +65,42 @@ def on_event(sender: Any, instance: Event, created: bool, raw: bool = False, **k
 
 
 def notify_each(event_ids: list[int]) -> tuple[int, list[int]]:
-    """Notify for each event on its own: (texts sent, the events that failed and should be tried again)."""
+    """Notify for each event on its own: (texts sent, the events that failed and should be tried again).
+    A channel already recorded for an event is not used again (the event came back through
+    ``missed_events`` or a second delivery of the task); what is recorded is read a hundred events
+    at a time, just before they are sent."""
     sent, failed = 0, []
-    for event_id in event_ids:
-        try:
-            sent += len(notify(event_id))
-        except Exception:
-            logger.exception("notifications for event %s failed", event_id)
-            failed.append(event_id)
+    for start in range(0, len(event_ids), CHUNK):
+        chunk = event_ids[start:start + CHUNK]
+        recorded: dict[int, set[str]] = defaultdict(set)
+        for event_id, channel in Notification.objects.filter(event_id__in=chunk).values_list("event_id", "channel"):
+            recorded[event_id].add(channel)
+        for event_id in chunk:
+            try:
+                sent += len(notify(event_id, recorded[event_id]))
+            except Exception:
+                logger.exception("notifications for event %s failed", event_id)
+                failed.append(event_id)
     return sent, failed
 
 
-def notify(event_id: int) -> list[Notification]:
-    """Send the texts for one event to the case's mobile number and e-mail address (none for an
-    event that is not there: its transaction was rolled back after it was gathered, ``batched``)."""
+def missed_events(now: datetime) -> list[int]:
+    """The events of the last two days that were to tell a citizen and have no notification record
+    half an hour on: their id never reached the queue or left it unsent (Redis keeps the queue in
+    memory only and lost it in a restart; the application server was killed between the commit and
+    the insertion). The periodic ``events.notify_missed`` sends them. An event with no text or no
+    contact to tell is looked at again by each run of the two days: a handful a day."""
+    types = [ContentType.objects.get_by_natural_key(app, model).pk for app, model in RULES]
+    candidates = (Event.objects.filter(content_type_id__in=types, at__gte=now - MISSED_WITHIN,
+                                       at__lte=now - MISSED_AFTER, notifications__isnull=True)
+                  .select_related("content_type").order_by("pk"))
+    return [event.pk for event in candidates.iterator() if text_for(event)]
+
+
+def notify(event_id: int, recorded: Collection[str] = ()) -> list[Notification]:
+    """Send the texts for one event to the case's mobile number and e-mail address, except by the
+    channels in ``recorded`` (none for an event that is not there: its transaction was rolled back
+    after it was gathered, ``batched``)."""
     from zwgk.core.models import current_site
     from zwgk.core.sms import mobile_number, send_sms
 
@@ -86,9 +116,9 @@ def notify(event_id: int) -> list[Notification]:
               "due_on": f"{case.due_on:%Y年%m月%d日}" if getattr(case, "due_on", None) else "（暂停计算）"}
     sent = []
     mobile = mobile_number(getattr(case, "phone", ""))
-    if mobile:
+    if mobile and Notification.SMS not in recorded:
         sent.append(_attempt(event, text, Notification.SMS, lambda: send_sms(mobile, text.sms.format(**values))))
-    if getattr(case, "email", ""):
+    if getattr(case, "email", "") and Notification.EMAIL not in recorded:
         sent.append(_attempt(event, text, Notification.EMAIL, lambda: send_mail(
             text.email_subject.format(**values), text.email_body.format(**values), None, [case.email])))
     return sent

@@ -15,3 +15,14 @@ def notify_citizen(event_ids: list[int] | None = None) -> int:
     sent, failed = notify_each(take_queued(QUEUE) if event_ids is None else event_ids)
     retry_later(notify_citizen, QUEUE, failed)
     return sent
+
+
+@shared_task(name="events.notify_missed")
+def notify_missed() -> int:
+    """Every ten minutes: the notifications whose queue entry was lost (``notify.missed_events``);
+    what fails is left for the next run."""
+    from django.utils import timezone
+
+    from zwgk.events.notify import missed_events, notify_each
+
+    return notify_each(missed_events(timezone.now()))[0]
