@@ -1,6 +1,11 @@
 """Browser journeys: Debian's Chromium driven by Playwright against Django's live server.
 
 Never downloads a browser: it launches /usr/bin/chromium (apt-get install -y chromium).
+
+A click that opens a page returns once the navigation has committed, before the new page is
+parsed: read the page after ``page.wait_for_load_state()`` or through ``expect()``, which retries
+(``count()``, ``inner_text()`` and ``get_attribute()`` read whatever is there at that moment; CI
+once counted 0 checkboxes on a page still loading).
 """
 
 from __future__ import annotations

@@ -67,6 +67,7 @@ def test_citizen_applies_and_downloads_the_signed_off_answer(page, login):
     page.get_by_label("申请编号").fill(number)
     page.get_by_label("查询码").fill(code)
     page.get_by_role("button", name="查询").click()
+    page.wait_for_load_state()
     assert page.locator("#status").inner_text() == "已答复"
     assert "答复书（一）" in page.locator("main").inner_text()
     with page.expect_download() as download:

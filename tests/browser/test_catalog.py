@@ -25,6 +25,7 @@ def test_draft_reviewed_by_head_and_secrecy_office_is_published(page, login):
     page.wait_for_url(re.compile(r".*/workbench/catalog/\d+/$"))
     detail = page.url
     page.get_by_role("button", name="提交审核").click()
+    page.wait_for_load_state()
     assert page.locator(".status").inner_text() == "审核中"
 
     switch(page, login, "publicity_head")
@@ -32,6 +33,7 @@ def test_draft_reviewed_by_head_and_secrecy_office_is_published(page, login):
     page.get_by_label("是否涉密不能确定，提交厅保密办审查").check()
     page.get_by_label("审核意见").fill("涉及警务工作安排，是否涉密不能确定")
     page.get_by_role("button", name="提交审核意见").click()
+    page.wait_for_load_state()
     assert page.locator(".status").inner_text() == "保密审查中"
 
     switch(page, login, "secrecy")
@@ -40,6 +42,7 @@ def test_draft_reviewed_by_head_and_secrecy_office_is_published(page, login):
     page.get_by_label("同意公开").check()
     page.get_by_label("审核意见").fill("不涉密，同意公开")
     page.get_by_role("button", name="提交审核意见").click()
+    page.wait_for_load_state()
     assert page.locator(".status").inner_text() == "待发布"
     assert "厅保密办审查" in page.locator("table.ledger").inner_text()
 
@@ -48,11 +51,13 @@ def test_draft_reviewed_by_head_and_secrecy_office_is_published(page, login):
     page.get_by_role("button", name="发布").click()
     expect(page.locator("h2")).to_contain_text("确认发布")
     page.get_by_role("button", name="确认").click()
+    page.wait_for_load_state()
     assert page.locator(".status").inner_text() == "已发布"
     number = re.search(r"索引号 (\S+)。", page.get_by_role("status").inner_text()).group(1)
     assert number.startswith("11640000010065393W/")
 
     page.get_by_role("link", name="查看门户网站页面").click()
+    page.wait_for_load_state()
     meta = page.locator("table.entry-meta").inner_text()
     assert number in meta and "主动公开" in meta and "公安厅宣传处" in meta
     assert page.get_by_role("heading", name="全区公安机关开展反诈宣传进社区活动").is_visible()
@@ -71,6 +76,7 @@ def test_seed_document_page_works_without_javascript(browser, live_server, refer
     page.get_by_label("关键词").fill("政务公开工作实施办法")
     page.get_by_role("button", name="检索").click()
     page.get_by_role("link", name=re.compile("宁夏公安厅政务公开工作实施办法")).first.click()
+    page.wait_for_load_state()
     assert "11640000010065393W/2018-091101" in page.locator("table.entry-meta").inner_text()
     page.get_by_role("link", name="关闭窗口").click()
     assert "/catalog/section/regulations/" in page.url
@@ -94,6 +100,7 @@ def test_a_draft_with_personal_data_is_released_by_the_secrecy_office_finding_by
     page.goto(detail)
     page.get_by_label("同意公开").check()
     page.get_by_role("button", name="提交审核意见").click()
+    page.wait_for_load_state()
     assert page.locator(".status").inner_text() == "待发布"
 
     switch(page, login, "publicity_handler")
@@ -110,6 +117,7 @@ def test_a_draft_with_personal_data_is_released_by_the_secrecy_office_finding_by
     page.get_by_label("放行理由").fill("系公开悬赏通缉，依法公开")
     page.get_by_role("button", name="发布").click()
     page.get_by_role("button", name="确认").click()
+    page.wait_for_load_state()
     assert page.locator(".status").inner_text() == "已发布"
     assert "检查提示经确认后发布" in page.locator("table.ledger").inner_text()
     assert "确认放行检查提示" in page.locator("ol.events").inner_text()

@@ -54,6 +54,7 @@ def test_first_administrator_sets_up_a_department_and_a_handler_who_then_enrols(
     page.get_by_label("部门代码（小写字母、数字、下划线）").fill("food_safety")
     page.get_by_label("部门名称").fill("食品药品犯罪侦查总队")
     page.get_by_role("button", name="新增").click()
+    page.wait_for_load_state()
     assert "部门已新增。" in page.locator("main").inner_text()
 
     page.get_by_role("link", name="栏目", exact=True).click()
@@ -62,6 +63,7 @@ def test_first_administrator_sets_up_a_department_and_a_handler_who_then_enrols(
     form.get_by_label("栏目名称").fill("食药案件通报")
     form.get_by_label("维护部门").select_option(label="食品药品犯罪侦查总队")
     form.get_by_role("button", name="新增").click()
+    page.wait_for_load_state()
     assert "栏目已新增。" in page.locator("main").inner_text()
 
     page.get_by_role("link", name="工作人员").click()
@@ -71,12 +73,14 @@ def test_first_administrator_sets_up_a_department_and_a_handler_who_then_enrols(
     form.locator("select[name=department]").select_option(label="食品药品犯罪侦查总队")
     form.get_by_label("部门承办人").check()
     form.get_by_role("button", name="新增").click()
+    page.wait_for_load_state()
     handler_password = page.locator(".initial-password").inner_text().strip()
     page.get_by_role("button", name="退出").click()
 
     log_in(page, "food_handler", handler_password)
     change_password_and_enrol(page, handler_password, "Chengban#2026-09-28")
     page.get_by_role("link", name="进入工作台").click()
+    page.wait_for_load_state()
     assert "陈静（食品药品犯罪侦查总队）" in page.locator("header").inner_text()
 
     page.get_by_role("link", name="信息发布").click()
@@ -87,6 +91,7 @@ def test_first_administrator_sets_up_a_department_and_a_handler_who_then_enrols(
     form.get_by_label("主动公开类别（第八条）").select_option(index=1)
     form.get_by_label("正文（可粘贴带格式文本；保存时清理）").fill("第三季度共破获食品药品犯罪案件12起。")
     form.get_by_role("button", name="保存草稿").click()
+    page.wait_for_load_state()
     assert "草稿已保存。" in page.locator("main").inner_text()
 
     from zwgk.catalog.models import Entry

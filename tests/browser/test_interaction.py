@@ -24,10 +24,12 @@ def test_citizen_writes_office_routes_department_answers_public_sees_it_masked(p
     page.wait_for_url("**/workbench/")
     page.goto("/workbench/messages/?q=routing")
     page.get_by_role("link", name=number).click()
+    page.wait_for_load_state()
     assert page.locator(".original").inner_text().count(PHONE) == 1
     assert PHONE not in page.locator(".masked").inner_text()
     page.get_by_label("承办部门").select_option("public_order")
     page.get_by_role("button", name="定性并分办").click()
+    page.wait_for_load_state()
     assert "已分办" in page.locator(".notice").first.inner_text() or "已定性" in page.content()
     page.get_by_role("button", name="退出").click()
 
@@ -37,8 +39,10 @@ def test_citizen_writes_office_routes_department_answers_public_sees_it_masked(p
     page.get_by_role("link", name=number).click()
     page.get_by_label("答复内容").fill(f"{NAME}您好！请携带出生医学证明和父母户口簿到派出所办理。")
     page.get_by_role("button", name="提交答复").click()
+    page.wait_for_load_state()
     assert "确认答复" in page.locator("h2").inner_text()
     page.get_by_role("button", name="确认").click()
+    page.wait_for_load_state()
     assert "已答复" in page.content()
     page.get_by_role("button", name="退出").click()
 
@@ -46,10 +50,12 @@ def test_citizen_writes_office_routes_department_answers_public_sees_it_masked(p
     page.get_by_label("信息编号").fill(number)
     page.get_by_label("查询码").fill(code)
     page.get_by_role("button", name="查询").click()
+    page.wait_for_load_state()
     assert page.locator("#status").inner_text() == "已答复"
 
     page.goto("/interaction/mailbox/public/")
     page.get_by_role("link", name="孩子落户需要什么材料").click()
+    page.wait_for_load_state()
     text = page.locator("main").inner_text()
     assert "请携带出生医学证明" in text
     for private in (NAME, PHONE, RESIDENT_ID):
@@ -82,9 +88,11 @@ def test_a_complaint_reply_is_shown_only_after_the_department_head_approves_it(p
     page.wait_for_url("**/workbench/")
     page.goto("/workbench/messages/?q=mine")
     page.get_by_role("link", name=number).click()
+    page.wait_for_load_state()
     assert "须经部门负责人审批后发出" in page.content()
     page.get_by_label("答复内容").fill(f"{NAME}您好！经督察部门核查，已责令该所整改，并对相关民警批评教育。")
     page.get_by_role("button", name="提交答复").click()
+    page.wait_for_load_state()
     assert "已提交部门负责人审批" in page.locator(".notice").first.inner_text()
     page.get_by_role("button", name="退出").click()
 
@@ -95,16 +103,20 @@ def test_a_complaint_reply_is_shown_only_after_the_department_head_approves_it(p
     page.wait_for_url("**/workbench/")
     page.goto("/workbench/messages/?q=head")
     page.get_by_role("link", name=number).click()
+    page.wait_for_load_state()
     assert "已责令该所整改" in page.locator("#head-draft").inner_text()
     page.get_by_label("审批意见").fill("同意")
     page.get_by_role("button", name="审批同意并发出").click()
+    page.wait_for_load_state()
     assert "确认答复" in page.locator("h2").inner_text()  # the approval sends the reply: confirmed first
     page.get_by_role("button", name="确认").click()
+    page.wait_for_load_state()
     assert "已审批同意，答复已发出" in page.locator(".notice").first.inner_text()
     page.get_by_role("button", name="退出").click()
 
     page.goto("/interaction/mailbox/public/")
     page.get_by_role("link", name=title).click()
+    page.wait_for_load_state()
     text = page.locator("main").inner_text()
     assert "已责令该所整改" in text and "欧阳某某" in text
     for private in (NAME, PHONE):

@@ -26,6 +26,7 @@ def test_the_citizen_supplements_online_with_a_file(page, browser_demo, on_day, 
     page.get_by_label("申请编号").fill(application.number)
     page.get_by_label("查询码").fill(code)
     page.get_by_role("button", name="查询").click()
+    page.wait_for_load_state()
     assert page.locator("#status").inner_text() == "待补正"
     notice = page.locator("#supplement-notice").inner_text()
     assert "请写明所需统计年报的年份" in notice

@@ -104,6 +104,7 @@ def test_leader_signs_two_answers_in_one_pass_with_their_previews(page, login):
         item.get_by_role("checkbox").check()
     page.get_by_label("同意").check()
     page.get_by_role("button", name="提交审签").click()
+    page.wait_for_load_state()
     assert "已审签 2 件" in page.get_by_role("status").inner_text()
     results = page.locator("table.sign-off-results").inner_text()
     assert all(number in results for number in numbers) and results.count("分管厅领导审签：已同意") == 2
