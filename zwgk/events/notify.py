@@ -97,7 +97,7 @@ def missed_events(now: datetime) -> list[int]:
     return [event.pk for event in candidates.iterator() if text_for(event)]
 
 
-def notify(event_id: int, recorded: Collection[str] = ()) -> list[Notification]:
+def notify(event_id: int, recorded: Collection[str]) -> list[Notification]:
     """Send the texts for one event to the case's mobile number and e-mail address, except by the
     channels in ``recorded`` (none for an event that is not there: its transaction was rolled back
     after it was gathered, ``batched``)."""
