@@ -30,5 +30,6 @@ def test_dashboard_with_demo_figures_leads_to_the_cases_of_an_indicator(page, lo
     assert page.locator("table.cases tbody tr").count() == expected
     first_case = page.locator("table.cases tbody tr a").first
     first_case.click()
+    page.wait_for_load_state()
     assert page.title()  # the case itself opens for the same reader
     assert "/workbench/" in page.url and "assessment" not in page.url

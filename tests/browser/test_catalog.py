@@ -8,6 +8,7 @@ from playwright.sync_api import expect
 
 
 def switch(page, login, username: str) -> None:
+    page.wait_for_load_state()  # the page the last click opened, before counting its buttons
     if page.get_by_role("button", name="退出").count():
         page.get_by_role("button", name="退出").click()
     login(username)

@@ -55,6 +55,7 @@ def test_clerk_searches_filters_sorts_and_exports(page, login):
     # Search by name.
     page.get_by_label("检索").fill("王芳")
     page.get_by_role("button", name="查找").click()
+    page.wait_for_load_state()
     assert _listed(page) == [late.number]
 
     # Filter by status and overdue.
@@ -62,6 +63,7 @@ def test_clerk_searches_filters_sorts_and_exports(page, login):
     page.get_by_label("状态").select_option("transferred")
     page.get_by_label("是否超期").select_option("true")
     page.get_by_role("button", name="查找").click()
+    page.wait_for_load_state()
     assert late.number in _listed(page) and fresh.number not in _listed(page)
     assert "已超期" in page.locator("table.case-list").inner_text()
 
@@ -69,9 +71,11 @@ def test_clerk_searches_filters_sorts_and_exports(page, login):
     page.get_by_label("是否超期").select_option("")
     page.get_by_role("button", name="查找").click()
     page.get_by_role("link", name="编号").click()
+    page.wait_for_load_state()
     ascending = _listed(page)
     assert ascending == sorted(ascending) and {late.number, fresh.number} <= set(ascending)
     page.get_by_role("link", name="编号↑").click()
+    page.wait_for_load_state()
     assert _listed(page) == ascending[::-1]
     assert page.get_by_label("状态").input_value() == "transferred"
 
