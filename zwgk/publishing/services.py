@@ -192,14 +192,15 @@ def _render_entry_chunks(chunks: list[list[tuple[int, str]]]) -> int:
 
 def affected_urls(model: str, object_id: str) -> list[str]:
     """The pages that show one entry (its page, its section's list and feed, the catalog, home;
-    the sitemap follows on its own task: ``sitemap_urls``), one message (its public page, the
-    public list and feed) or one section (its
+    the sitemap follows on its own task: ``sitemap_urls``), one message shown publicly now or
+    before (its public page, the public list and feed; Art. 32) or one section (its
     list, feed, channel, home and its entries' pages), or one dishonesty record (the public list of
     Art. 22's published records)."""
     from django.urls import reverse
 
     from zwgk.catalog.models import Entry, Section
     from zwgk.interaction.models import Message
+    from zwgk.interaction.selectors import public_messages
 
     home = [reverse("portal:home"), reverse("catalog:index")]
     if model == "entry":
@@ -209,8 +210,13 @@ def affected_urls(model: str, object_id: str) -> list[str]:
         return [pages.entry_url(entry.index_number), *pages.section_urls([entry.section.code]), *home]
     if model == "message":
         number = Message.objects.filter(pk=object_id).values_list("number", flat=True).first()
-        detail = [reverse("interaction:public_detail", args=[number])] if number else []
-        return [*detail, *pages.mailbox_urls()]
+        if number is None:
+            return []
+        detail = reverse("interaction:public_detail", args=[number])
+        shown = public_messages().filter(pk=object_id).exists()
+        if not shown and not PublishedFile.objects.filter(url=detail).exists():
+            return []  # on no public page before this change nor after it (most messages are never shown)
+        return [detail, *pages.mailbox_urls()]
     if model == "dishonestyrecord":
         return [reverse("assessment:dishonesty_records")]
     if model == "section":
